@@ -1,0 +1,71 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { errorStatus, isAppError, type ErrorCode } from '@/lib/errors';
+import { getLogger } from '@/lib/logger';
+
+/** Apollo's own codes for malformed requests; they pass through with their 400. */
+const requestErrorCodes = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_TOO_COMPLEX',
+]);
+
+/**
+ * Maps every error once (DESIGN.md §2 rule 4): an AppError keeps its message and gets
+ * `extensions.code` (+ field problems); Apollo's request errors pass through; anything
+ * else is logged in full and shown as INTERNAL with a generic message.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isAppError(original)) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: {
+        code: original.code,
+        ...(original.fields.length ? { fields: original.fields } : {}),
+      },
+    };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && requestErrorCodes.has(code)) {
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
+  }
+  getLogger().error({ err: original, path: formatted.path }, 'GraphQL resolver failed');
+  return {
+    message: 'Something went wrong on our side',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL' },
+  };
+}
+
+/**
+ * The HTTP status of a response: 200 when any data came back (partial results are
+ * normal GraphQL), otherwise the status of the first AppError code.
+ */
+export function httpStatusFor(
+  errors: readonly GraphQLError[],
+  hasData: boolean,
+): number | undefined {
+  if (hasData || errors.length === 0) return undefined;
+  const first = unwrapResolverError(errors[0]);
+  if (isAppError(first)) return first.status;
+  const code = errors[0]?.extensions?.code;
+  return typeof code === 'string' && code in errorStatus
+    ? errorStatus[code as ErrorCode]
+    : undefined;
+}

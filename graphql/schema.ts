@@ -1,0 +1,8 @@
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder';
+import './scalars';
+// One import per domain: each registers its types on the builder.
+import './system/types';
+
+/** The whole schema, sorted so the printed graphql/schema.graphql diffs cleanly. */
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * All configuration, parsed once. Nothing else in the code base reads `process.env`
+ * (DESIGN.md §2 rule 5). Every variable is documented in `.env.example`.
+ */
+
+/** Empty strings in `.env` files mean "unset", so defaults apply. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const port = z.coerce
+  .number({ error: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 65535')
+  .max(65535, 'must be between 1 and 65535');
+
+const postgresUrl = z
+  .string()
+  .refine(
+    (value) => /^postgres(ql)?:\/\//.test(value),
+    'must be a postgres:// or postgresql:// URL',
+  )
+  .refine((value) => URL.canParse(value), 'is not a valid URL');
+
+export const envSchema = z.object({
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])).default('production'),
+  PORT: optional(port).default(3000),
+  /** Public base URL of this instance, used in emails and links. Defaults to http://localhost:PORT. */
+  APP_URL: optional(
+    z.url({ error: 'must be an absolute URL such as https://sextant.example.com' }),
+  ),
+  /** Unset: `npm start` runs an embedded Postgres and fills this in for the server. */
+  DATABASE_URL: optional(postgresUrl),
+  /** Where local state lives: embedded Postgres data, blobs, outbox. */
+  SEXTANT_DATA_DIR: optional(z.string().min(1)).default('.data'),
+  /** Preferred port of the embedded Postgres; the next free one is taken when busy. */
+  EMBEDDED_PG_PORT: optional(port).default(54329),
+  LOG_LEVEL: optional(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  ).default('info'),
+  GRAPHQL_MAX_DEPTH: optional(z.coerce.number().int().min(2).max(50)).default(12),
+  GRAPHQL_MAX_COMPLEXITY: optional(z.coerce.number().int().min(10)).default(5000),
+});
+
+export type Env = z.infer<typeof envSchema> & { APP_URL: string };
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses a raw environment; throws an EnvError naming every bad variable at once. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const value = raw[name];
+      const shown = value === undefined ? 'it is not set' : `got ${JSON.stringify(value)}`;
+      return `${name}: ${issue.message} (${shown})`;
+    });
+    throw new EnvError(problems);
+  }
+  const env = result.data;
+  return { ...env, APP_URL: env.APP_URL ?? `http://localhost:${env.PORT}` };
+}
+
+let cached: Env | undefined;
+
+/** The process configuration, parsed on first use (lazily, so `next build` needs none). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** The database URL, which the server cannot run without. */
+export function requireDatabaseUrl(): string {
+  const url = getEnv().DATABASE_URL;
+  if (!url) {
+    throw new EnvError([
+      'DATABASE_URL: is required by the server (it is not set); `npm start` sets it when it runs the embedded Postgres',
+    ]);
+  }
+  return url;
+}
