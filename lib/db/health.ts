@@ -18,10 +18,15 @@ export async function checkDatabase(timeoutMs = 2000): Promise<DatabaseHealth> {
     ]);
     return { reachable: true, latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return {
-      reachable: false,
-      latencyMs: null,
-      error: error instanceof Error ? error.message.split('\n')[0] : 'unknown error',
-    };
+    return { reachable: false, latencyMs: null, error: summarize(error) };
   }
+}
+
+/** Prisma prefixes driver errors with invocation context; the last line says what happened. */
+function summarize(error: unknown): string {
+  const lines = (error instanceof Error ? error.message : String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return lines.at(-1) ?? 'unknown error';
 }

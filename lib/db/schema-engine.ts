@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 /**
@@ -51,25 +51,31 @@ export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
-async function withSchemaEngine<T>(
-  databaseUrl: string,
-  work: (engine: SchemaEngine) => Promise<T>,
-): Promise<T> {
+async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(schemaPath, 'utf8');
+  // Freeing the engine does not close its connections, and an open one keeps holding
+  // migrate's advisory lock (the next run would wait 10 s for it): we close them ourselves.
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const opened: SqlDriverAdapter[] = [];
+  const track = async (connecting: Promise<SqlDriverAdapter>) => {
+    const adapter = await connecting;
+    opened.push(adapter);
+    return adapter;
+  };
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory({
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => track(factory.connect()),
+    connectToShadowDb: () => track(factory.connectToShadowDb()),
+  });
   // The engine connects on start even for datamodel-only diffs.
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(
-    new PrismaPg({ connectionString: databaseUrl }),
-  );
-  const engine = await SchemaEngine.new(
-    { datamodels: [[schemaPath, schema]] },
-    () => {},
-    adapterFactory,
-  );
+  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapterFactory);
   try {
     return await work(engine);
   } finally {
     engine.free();
+    await Promise.all(opened.map((adapter) => adapter.dispose()));
   }
 }
 
@@ -110,8 +116,8 @@ export async function loadMigrations(dir = migrationsDir): Promise<MigrationList
  * order, recorded in `_prisma_migrations`; a failed one stays recorded as failed and
  * blocks later runs until it is resolved, so nothing is half-applied silently.
  */
-export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const migrationsList = await loadMigrations();
+export async function applyMigrations(databaseUrl: string, dir = migrationsDir): Promise<string[]> {
+  const migrationsList = await loadMigrations(dir);
   return withSchemaEngine(databaseUrl, async (engine) => {
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList,

@@ -7,10 +7,17 @@ const handler = startServerAndCreateNextHandler<NextRequest, GraphQLContext>(cre
   context: (request) => createContext(request),
 });
 
-export async function GET(request: NextRequest) {
-  return handler(request);
+/** The integration parses JSON bodies itself and throws on bad ones; that is the client's 400. */
+async function handle(request: NextRequest): Promise<Response> {
+  try {
+    return await handler(request);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return Response.json(
+      { errors: [{ message: `Request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }] },
+      { status: 400 },
+    );
+  }
 }
 
-export async function POST(request: NextRequest) {
-  return handler(request);
-}
+export { handle as GET, handle as POST };

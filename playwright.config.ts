@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, findChromium } from './tests/e2e/chromium';
+
+// scripts/test.ts picks free ports; these defaults serve `npm run test:e2e` on its own.
+const port = Number(process.env.E2E_PORT ?? 3107);
+const baseURL = `http://127.0.0.1:${port}`;
+const executablePath = findChromium();
+if (!executablePath) {
+  throw new Error('No Chromium found: set CHROMIUM_PATH, or install one (apt-get install -y chromium).');
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath, args: chromiumArgs },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } }],
+  // The real thing: `npm start` (embedded Postgres, migrations, production build, next start)
+  // with its data in a throwaway folder.
+  webServer: {
+    command: 'npm start',
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      APP_URL: baseURL,
+      SEXTANT_DATA_DIR: process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `sextant-e2e-${port}`),
+      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? String(port + 20000),
+      DATABASE_URL: '',
+    },
+  },
+});
