@@ -39,6 +39,7 @@ const config = [
       'lib/env.ts',
       'scripts/**',
       'tests/**',
+      '**/*.test.ts',
       'prisma.config.ts',
       'playwright.config.ts',
       'vitest.config.ts',

@@ -8,7 +8,9 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = findChromium();
 if (!executablePath) {
-  throw new Error('No Chromium found: set CHROMIUM_PATH, or install one (apt-get install -y chromium).');
+  throw new Error(
+    'No Chromium found: set CHROMIUM_PATH, or install one (apt-get install -y chromium).',
+  );
 }
 
 export default defineConfig({
@@ -25,7 +27,12 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: chromiumArgs },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } }],
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
+  ],
   // The real thing: `npm start` (embedded Postgres, migrations, production build, next start)
   // with its data in a throwaway folder.
   webServer: {

@@ -11,18 +11,36 @@ const schema = new GraphQLSchema({
   query: new GraphQLObjectType({
     name: 'Query',
     fields: {
-      forbidden: { type: GraphQLString, resolve: () => { throw AppError.forbidden('Only admins may do this'); } },
+      forbidden: {
+        type: GraphQLString,
+        resolve: () => {
+          throw AppError.forbidden('Only admins may do this');
+        },
+      },
       badInput: {
         type: GraphQLString,
-        resolve: () => { throw AppError.badInput('Invalid name', [{ field: 'name', message: 'must be lowercase' }]); },
+        resolve: () => {
+          throw AppError.badInput('Invalid name', [
+            { field: 'name', message: 'must be lowercase' },
+          ]);
+        },
       },
-      crash: { type: GraphQLString, resolve: () => { throw new Error('connection string postgres://secret@db leaked'); } },
+      crash: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new Error('connection string postgres://secret@db leaked');
+        },
+      },
       fine: { type: GraphQLString, resolve: () => 'ok' },
     },
   }),
 });
 
-const context: GraphQLContext = { actor: { kind: 'anonymous' }, loaders: new Loaders(), requestId: 'test' };
+const context: GraphQLContext = {
+  actor: { kind: 'anonymous' },
+  loaders: new Loaders(),
+  requestId: 'test',
+};
 
 async function run(server: ApolloServer<GraphQLContext>, query: string) {
   const response = await server.executeOperation({ query }, { contextValue: context });

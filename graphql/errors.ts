@@ -57,7 +57,10 @@ export function formatError(
  * The HTTP status of a response: 200 when any root field came back (partial results are
  * normal GraphQL), otherwise the status of the first error's code.
  */
-export function httpStatusFor(errors: readonly GraphQLError[], hasData: boolean): number | undefined {
+export function httpStatusFor(
+  errors: readonly GraphQLError[],
+  hasData: boolean,
+): number | undefined {
   const first = errors[0];
   if (hasData || !first) return undefined;
   const original = unwrapResolverError(first);

@@ -1,4 +1,9 @@
-import { GraphQLObjectType, GraphQLSchema, GraphQLString, type GraphQLFieldConfigMap } from 'graphql';
+import {
+  GraphQLObjectType,
+  GraphQLSchema,
+  GraphQLString,
+  type GraphQLFieldConfigMap,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import type { GraphQLContext } from './context';
 import { Loaders } from './loaders';
@@ -16,10 +21,17 @@ const Node: GraphQLObjectType = new GraphQLObjectType({
   }),
 });
 const schema = new GraphQLSchema({
-  query: new GraphQLObjectType({ name: 'Query', fields: { root: { type: Node, resolve: () => ({}) } } }),
+  query: new GraphQLObjectType({
+    name: 'Query',
+    fields: { root: { type: Node, resolve: () => ({}) } },
+  }),
 });
 const server = createApolloServer(schema);
-const context: GraphQLContext = { actor: { kind: 'anonymous' }, loaders: new Loaders(), requestId: 't' };
+const context: GraphQLContext = {
+  actor: { kind: 'anonymous' },
+  loaders: new Loaders(),
+  requestId: 't',
+};
 
 async function run(query: string) {
   const response = await server.executeOperation({ query }, { contextValue: context });
@@ -27,7 +39,8 @@ async function run(query: string) {
   return { status: response.http.status ?? 200, result: response.body.singleResult };
 }
 
-const nested = (depth: number) => `{ root ${'{ child '.repeat(depth)}{ name }${' }'.repeat(depth)} }`;
+const nested = (depth: number) =>
+  `{ root ${'{ child '.repeat(depth)}{ name }${' }'.repeat(depth)} }`;
 
 describe('query limits', () => {
   it('accepts a query within the depth limit', async () => {

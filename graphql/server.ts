@@ -12,7 +12,9 @@ import { schema as appSchema } from './schema';
  * Builds the Apollo server: introspection and the sandbox page only in development.
  * `schema` is a parameter so tests can run the real server around a schema of their own.
  */
-export function createApolloServer(schema: GraphQLSchema = appSchema): ApolloServer<GraphQLContext> {
+export function createApolloServer(
+  schema: GraphQLSchema = appSchema,
+): ApolloServer<GraphQLContext> {
   const env = getEnv();
   const development = env.NODE_ENV === 'development';
   return new ApolloServer<GraphQLContext>({

@@ -19,7 +19,12 @@ describe('parseEnv', () => {
   it('names every invalid variable at once, with the reason and the value', () => {
     let error: unknown;
     try {
-      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x/y', LOG_LEVEL: 'loud', APP_URL: 'not a url' });
+      parseEnv({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x/y',
+        LOG_LEVEL: 'loud',
+        APP_URL: 'not a url',
+      });
     } catch (caught) {
       error = caught;
     }

@@ -13,7 +13,11 @@ const results = 'test-results';
 mkdirSync(results, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function run(command: string, args: string[], options: Omit<SpawnSyncOptions, 'env'> & { env?: Record<string, string> } = {}): number {
+function run(
+  command: string,
+  args: string[],
+  options: Omit<SpawnSyncOptions, 'env'> & { env?: Record<string, string> } = {},
+): number {
   const env = { ...process.env, ...options.env } as NodeJS.ProcessEnv;
   const result = spawnSync(command, args, { stdio: 'inherit', ...options, env });
   return result.status ?? 1;
@@ -28,7 +32,11 @@ function readJson(file: string): Record<string, unknown> | undefined {
 }
 
 /** A suite that crashed before reporting counts as one failure, never as silence. */
-function count(suite: string, exitCode: number, counts: { passed: number; failed: number; skipped: number } | undefined) {
+function count(
+  suite: string,
+  exitCode: number,
+  counts: { passed: number; failed: number; skipped: number } | undefined,
+) {
   if (!counts) {
     console.error(`\n✖ ${suite} produced no report (exit code ${exitCode}); counted as 1 failure.`);
     totals.failed += 1;
@@ -67,7 +75,10 @@ count(
 // 2. End-to-end tests in Chromium against `npm start` on free ports.
 if (!findChromium() && os.userInfo().uid === 0) {
   console.log('• No Chromium found: installing Debian’s chromium package…');
-  run('bash', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium']);
+  run('bash', [
+    '-c',
+    'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium',
+  ]);
 }
 const playwrightReport = path.join(results, 'playwright.json');
 rmSync(playwrightReport, { force: true });
@@ -93,5 +104,7 @@ count(
 );
 
 if (!existsSync(playwrightReport)) console.error('(see the Playwright output above)');
-console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+console.log(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`,
+);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -3,7 +3,10 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { bindMigrationAwareSqlAdapterFactory, type SqlDriverAdapter } from '@prisma/driver-adapter-utils';
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlDriverAdapter,
+} from '@prisma/driver-adapter-utils';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 /**
@@ -51,7 +54,10 @@ export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
 
 const noFilters = { externalTables: [], externalEnums: [] };
 
-async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withSchemaEngine<T>(
+  databaseUrl: string,
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const { SchemaEngine } = await loadEngineModule();
   const schema = await readFile(schemaPath, 'utf8');
   // Freeing the engine does not close its connections, and an open one keeps holding
@@ -70,7 +76,11 @@ async function withSchemaEngine<T>(databaseUrl: string, work: (engine: SchemaEng
     connectToShadowDb: () => track(factory.connectToShadowDb()),
   });
   // The engine connects on start even for datamodel-only diffs.
-  const engine = await SchemaEngine.new({ datamodels: [[schemaPath, schema]] }, () => {}, adapterFactory);
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schemaPath, schema]] },
+    () => {},
+    adapterFactory,
+  );
   try {
     return await work(engine);
   } finally {

@@ -6,7 +6,9 @@ test('GET /api/health reports status, version and database over HTTP', async ({ 
   expect(await response.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
 });
 
-test('GraphQL answers queries and maps malformed ones to 400 without stack traces', async ({ request }) => {
+test('GraphQL answers queries and maps malformed ones to 400 without stack traces', async ({
+  request,
+}) => {
   const ok = await request.post('/api/graphql', { data: { query: '{ instance { status } }' } });
   expect(ok.status()).toBe(200);
   expect(await ok.json()).toEqual({ data: { instance: { status: 'OK' } } });
@@ -18,9 +20,13 @@ test('GraphQL answers queries and maps malformed ones to 400 without stack trace
   expect(JSON.stringify(body)).not.toContain('stacktrace');
 });
 
-test('GraphQL in production has no sandbox landing page and no introspection', async ({ request }) => {
+test('GraphQL in production has no sandbox landing page and no introspection', async ({
+  request,
+}) => {
   const landing = await request.get('/api/graphql', { headers: { accept: 'text/html' } });
   expect(landing.headers()['content-type']).not.toContain('text/html');
-  const introspection = await request.post('/api/graphql', { data: { query: '{ __schema { queryType { name } } }' } });
+  const introspection = await request.post('/api/graphql', {
+    data: { query: '{ __schema { queryType { name } } }' },
+  });
   expect(introspection.status()).toBe(400);
 });

@@ -7,11 +7,22 @@ import path from 'node:path';
  * the machine: CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's cache.
  */
 export function findChromium(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   const cache = path.join(os.homedir(), '.cache/ms-playwright');
   if (existsSync(cache)) {
-    for (const dir of readdirSync(cache).filter((d) => d.startsWith('chromium')).sort().reverse()) {
-      candidates.push(path.join(cache, dir, 'chrome-linux64/chrome'), path.join(cache, dir, 'chrome-linux/chrome'));
+    for (const dir of readdirSync(cache)
+      .filter((d) => d.startsWith('chromium'))
+      .sort()
+      .reverse()) {
+      candidates.push(
+        path.join(cache, dir, 'chrome-linux64/chrome'),
+        path.join(cache, dir, 'chrome-linux/chrome'),
+      );
     }
   }
   return candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));

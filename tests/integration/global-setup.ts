@@ -21,7 +21,12 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sextant-test-pg-'));
-  const postgres = await startEmbeddedPostgres({ dataDir, preferredPort: 0, database: templateDatabase, persistent: false });
+  const postgres = await startEmbeddedPostgres({
+    dataDir,
+    preferredPort: 0,
+    database: templateDatabase,
+    persistent: false,
+  });
   await applyMigrations(postgres.url);
   const admin = new URL(postgres.url);
   admin.pathname = '/postgres';
@@ -30,7 +35,10 @@ export default async function setup(project: TestProject) {
     admin.toString(),
     `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${templateDatabase}' AND pid <> pg_backend_pid()`,
   );
-  await adminQuery(admin.toString(), `ALTER DATABASE "${templateDatabase}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
+  await adminQuery(
+    admin.toString(),
+    `ALTER DATABASE "${templateDatabase}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`,
+  );
   project.provide('postgresAdminUrl', admin.toString());
   return async () => {
     await postgres.stop();

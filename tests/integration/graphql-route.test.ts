@@ -14,7 +14,9 @@ function post(body: unknown) {
 
 describe('/api/graphql', () => {
   it('answers a query through Apollo, Pothos and Prisma', async () => {
-    const response = await post({ query: '{ instance { version status database { reachable } } }' });
+    const response = await post({
+      query: '{ instance { version status database { reachable } } }',
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({
       data: { instance: { status: 'OK', database: { reachable: true } } },
@@ -47,7 +49,9 @@ describe('/api/graphql', () => {
   });
 
   it('refuses GET requests without the CSRF preflight header', async () => {
-    const response = await GET(new NextRequest('http://localhost/api/graphql?query=%7Binstance%7Bversion%7D%7D'));
+    const response = await GET(
+      new NextRequest('http://localhost/api/graphql?query=%7Binstance%7Bversion%7D%7D'),
+    );
     expect(response.status).toBe(400);
   });
 });

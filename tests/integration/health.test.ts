@@ -8,7 +8,11 @@ describe('GET /api/health', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = await response.json();
-    expect(body).toMatchObject({ status: 'ok', version: packageJson.version, database: { reachable: true } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      version: packageJson.version,
+      database: { reachable: true },
+    });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
   });
 });

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, inject, it } from 'vitest';
-import { applyMigrations, diffSchemaAgainstMigrations, loadMigrations, migrationsDir } from '@/lib/db/schema-engine';
+import {
+  applyMigrations,
+  diffSchemaAgainstMigrations,
+  loadMigrations,
+  migrationsDir,
+} from '@/lib/db/schema-engine';
 import { createDatabase } from '../helpers/database';
 
 async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
@@ -25,7 +30,11 @@ describe('migrations', () => {
     const first = await applyMigrations(url);
     expect(first).toEqual(migrationDirectories.map((m) => m.path));
 
-    const recorded = await query<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }>(
+    const recorded = await query<{
+      migration_name: string;
+      finished_at: Date | null;
+      rolled_back_at: Date | null;
+    }>(
       url,
       'SELECT migration_name, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name',
     );
@@ -52,11 +61,18 @@ describe('migrations', () => {
     );
 
     await expect(applyMigrations(url, dir)).rejects.toThrow(/division by zero/);
-    const recorded = await query<{ migration_name: string; finished_at: Date | null; logs: string | null }>(
+    const recorded = await query<{
+      migration_name: string;
+      finished_at: Date | null;
+      logs: string | null;
+    }>(
       url,
       'SELECT migration_name, finished_at, logs FROM _prisma_migrations ORDER BY migration_name',
     );
-    expect(recorded.at(-1)).toMatchObject({ migration_name: '29990101000000_broken', finished_at: null });
+    expect(recorded.at(-1)).toMatchObject({
+      migration_name: '29990101000000_broken',
+      finished_at: null,
+    });
     expect(recorded.at(-1)?.logs).toContain('division by zero');
     expect(recorded.slice(0, -1).every((r) => r.finished_at !== null)).toBe(true);
     // The failure blocks further runs until someone resolves it.

@@ -7,7 +7,11 @@ import { findFreePort } from '@/lib/net/find-free-port';
 function start(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
     const child = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', ...env } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME ?? '/tmp',
+        ...env,
+      } as unknown as NodeJS.ProcessEnv,
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -18,7 +22,11 @@ function start(env: Record<string, string>): Promise<{ code: number | null; outp
 
 describe('npm start refuses to run with a clear message', () => {
   it('lists every invalid variable and exits non-zero without a stack trace', async () => {
-    const { code, output } = await start({ PORT: 'http', DATABASE_URL: 'mysql://db/x', LOG_LEVEL: 'chatty' });
+    const { code, output } = await start({
+      PORT: 'http',
+      DATABASE_URL: 'mysql://db/x',
+      LOG_LEVEL: 'chatty',
+    });
     expect(code).toBe(1);
     expect(output).toContain('Invalid configuration');
     expect(output).toMatch(/PORT: .*"http"/);
@@ -31,7 +39,10 @@ describe('npm start refuses to run with a clear message', () => {
     const port = await findFreePort();
     const blocker = net.createServer().listen(port);
     try {
-      const { code, output } = await start({ PORT: String(port), DATABASE_URL: 'postgresql://x@127.0.0.1:1/x' });
+      const { code, output } = await start({
+        PORT: String(port),
+        DATABASE_URL: 'postgresql://x@127.0.0.1:1/x',
+      });
       expect(code).toBe(1);
       expect(output).toContain(`Port ${port} is already in use`);
     } finally {

@@ -14,7 +14,14 @@ async function handle(request: NextRequest): Promise<Response> {
   } catch (error) {
     if (!(error instanceof SyntaxError)) throw error;
     return Response.json(
-      { errors: [{ message: `Request body is not valid JSON: ${error.message}`, extensions: { code: 'BAD_REQUEST' } }] },
+      {
+        errors: [
+          {
+            message: `Request body is not valid JSON: ${error.message}`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      },
       { status: 400 },
     );
   }
