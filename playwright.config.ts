@@ -3,9 +3,12 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, findChromium } from './tests/e2e/chromium';
 
+import { e2eServices } from './tests/e2e/support/services';
+
 // scripts/test.ts picks free ports; these defaults serve `npm run test:e2e` on its own.
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
+const services = e2eServices(port);
 const executablePath = findChromium();
 if (!executablePath) {
   throw new Error(
@@ -27,6 +30,8 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: chromiumArgs },
   },
+  // A real SMTP server (mails land as files the tests read) and a real OIDC issuer.
+  globalSetup: './tests/e2e/global-setup.ts',
   projects: [
     {
       name: 'chromium',
@@ -48,6 +53,11 @@ export default defineConfig({
       SEXTANT_DATA_DIR: process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `sextant-e2e-${port}`),
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? String(port + 20000),
       DATABASE_URL: '',
+      SMTP_URL: `smtp://127.0.0.1:${services.smtpPort}`,
+      OIDC_ISSUER: `http://127.0.0.1:${services.oidcPort}`,
+      OIDC_CLIENT_ID: services.oidcClientId,
+      OIDC_CLIENT_SECRET: services.oidcClientSecret,
+      OIDC_DISPLAY_NAME: 'Test SSO',
     },
   },
 });

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isAppError } from '@/lib/errors';
+import { errorStatus, isAppError } from '@/lib/errors';
 import { getLogger } from '@/lib/logger';
 
 /** Apollo's own codes for malformed requests; they pass through with their 400. */
@@ -37,7 +37,9 @@ export function formatError(
     };
   }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && requestErrorCodes.has(code)) {
+  // Errors we raised ourselves as GraphQLErrors (e.g. while building the context) carry our codes.
+  const ours = original instanceof GraphQLError && typeof code === 'string' && code in errorStatus;
+  if (ours || (typeof code === 'string' && requestErrorCodes.has(code))) {
     return {
       message: formatted.message,
       locations: formatted.locations,

@@ -39,6 +39,36 @@ export const envSchema = z.object({
   LOG_LEVEL: optional(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   ).default('info'),
+  /**
+   * Signs session cookies and tokens. `npm start` generates one into the data dir when unset;
+   * set it explicitly when several servers share sessions.
+   */
+  AUTH_SECRET: optional(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
+  ),
+  /** Bearer secret of the /api/cron/* routes. `npm start` generates one when unset. */
+  CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@smtp.example.com:587. Unset: mails stay in the local outbox and their links are logged. */
+  SMTP_URL: optional(
+    z
+      .string()
+      .refine(
+        (v) => /^smtps?:\/\//.test(v) && URL.canParse(v),
+        'must be an smtp:// or smtps:// URL',
+      ),
+  ),
+  EMAIL_FROM: optional(z.string().min(3)).default('Sextant <no-reply@localhost>'),
+  /** Generic OpenID Connect SSO (Okta, Auth0, Keycloak, Google Workspace, ...). All three enable it. */
+  OIDC_ISSUER: optional(z.url({ error: 'must be the issuer URL, e.g. https://login.example.com' })),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  OIDC_DISPLAY_NAME: optional(z.string().min(1)).default('SSO'),
+  GITHUB_CLIENT_ID: optional(z.string().min(1)),
+  GITHUB_CLIENT_SECRET: optional(z.string().min(1)),
+  GOOGLE_CLIENT_ID: optional(z.string().min(1)),
+  GOOGLE_CLIENT_SECRET: optional(z.string().min(1)),
+  /** Comma-separated emails that are system administrators (besides the first user). */
+  SEXTANT_ADMIN_EMAILS: optional(z.string()).default(''),
   GRAPHQL_MAX_DEPTH: optional(z.coerce.number().int().min(2).max(50)).default(12),
   GRAPHQL_MAX_COMPLEXITY: optional(z.coerce.number().int().min(10)).default(5000),
 });

@@ -11,6 +11,7 @@ import { isPortFree } from '../lib/net/find-free-port';
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from './support/build-fingerprint';
 import { fail, loadConfig } from './support/config';
 import { openDatabase, type Database } from './support/database';
+import { ensureSecrets } from './support/secrets';
 
 const dev = process.argv.includes('--dev');
 const env = loadConfig();
@@ -77,7 +78,14 @@ try {
   );
 }
 
-const serverEnv = { DATABASE_URL: database.url, PORT: String(env.PORT), APP_URL: env.APP_URL };
+const serverEnv = {
+  DATABASE_URL: database.url,
+  PORT: String(env.PORT),
+  APP_URL: env.APP_URL,
+  // next-auth reads NEXTAUTH_URL/NEXTAUTH_SECRET itself; ours are the source of truth.
+  NEXTAUTH_URL: env.APP_URL,
+  ...(await ensureSecrets(env)),
+};
 
 if (!dev) {
   const fingerprint = await computeBuildFingerprint();

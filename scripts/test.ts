@@ -83,15 +83,20 @@ if (!findChromium() && os.userInfo().uid === 0) {
 const playwrightReport = path.join(results, 'playwright.json');
 rmSync(playwrightReport, { force: true });
 const e2eDataDir = path.join(os.tmpdir(), `sextant-e2e-${process.pid}`);
+const e2eMailDir = path.join(os.tmpdir(), `sextant-e2e-mail-${process.pid}`);
 const playwrightExit = run('node_modules/.bin/playwright', ['test', '--reporter=list,json'], {
   env: {
     PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport,
     E2E_PORT: String(await findFreePort(3100)),
     E2E_PG_PORT: String(await findFreePort(55400)),
+    E2E_SMTP_PORT: String(await findFreePort(2525)),
+    E2E_OIDC_PORT: String(await findFreePort(4400)),
     E2E_DATA_DIR: e2eDataDir,
+    E2E_MAIL_DIR: e2eMailDir,
   },
 });
 rmSync(e2eDataDir, { recursive: true, force: true });
+rmSync(e2eMailDir, { recursive: true, force: true });
 const playwright = readJson(playwrightReport) as { stats?: Record<string, number> } | undefined;
 count(
   'Playwright',

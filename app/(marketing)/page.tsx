@@ -1,4 +1,5 @@
 import { Activity, BarChart3, Bell, Boxes, Cpu, Users } from 'lucide-react';
+import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button-link';
 
 const features = [
@@ -45,9 +46,19 @@ for (let step = 0; step < 1000; step++) {
 }
 await run.finish();`;
 
-export default function LandingPage() {
+export default async function LandingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ notice?: string }>;
+}) {
+  const { notice } = await searchParams;
   return (
     <>
+      {notice === 'account-deleted' && (
+        <div className="mx-auto max-w-6xl px-6 pt-6">
+          <Alert tone="success">Your account was deleted. Thank you for trying Sextant.</Alert>
+        </div>
+      )}
       <section className="mx-auto grid max-w-6xl gap-12 px-6 py-20 lg:grid-cols-2 lg:items-center lg:py-28">
         <div className="space-y-6">
           <p className="inline-flex items-center rounded-full border border-brand-100 bg-brand-50 px-3 py-1 text-xs font-medium text-brand-700 dark:border-zinc-800 dark:bg-zinc-900 dark:text-brand-500">

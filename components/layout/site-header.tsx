@@ -1,6 +1,10 @@
 import Link from 'next/link';
+import { getViewer } from '@/lib/accounts/viewer';
+import { getCurrentActor } from '@/lib/auth/current-actor';
 import { ButtonLink } from '../ui/button-link';
+import { Avatar } from './avatar';
 import { Logo } from './logo';
+import { SignOutButton } from './sign-out-button';
 import { ThemeToggle } from './theme-toggle';
 
 const nav = [
@@ -9,7 +13,9 @@ const nav = [
   { href: '/api/graphql', label: 'API' },
 ];
 
-export function SiteHeader() {
+/** The header of every page: main navigation, theme, and who is signed in. */
+export async function SiteHeader() {
+  const viewer = await getViewer(await getCurrentActor());
   return (
     <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-6 px-6">
@@ -29,12 +35,32 @@ export function SiteHeader() {
         </div>
         <div className="flex items-center gap-2">
           <ThemeToggle />
-          <ButtonLink href="/signin" variant="ghost" size="sm">
-            Sign in
-          </ButtonLink>
-          <ButtonLink href="/signup" size="sm">
-            Sign up
-          </ButtonLink>
+          {viewer ? (
+            <>
+              <Link
+                href="/settings"
+                className="flex items-center gap-2 rounded-md px-2 py-1 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                aria-label={`Settings for ${viewer.username}`}
+              >
+                <Avatar
+                  name={viewer.name || viewer.username}
+                  imageUrl={viewer.imageUrl}
+                  size={28}
+                />
+                <span className="hidden sm:inline">{viewer.username}</span>
+              </Link>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <ButtonLink href="/signin" variant="ghost" size="sm">
+                Sign in
+              </ButtonLink>
+              <ButtonLink href="/signup" size="sm">
+                Sign up
+              </ButtonLink>
+            </>
+          )}
         </div>
       </div>
     </header>

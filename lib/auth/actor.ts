@@ -1,8 +1,27 @@
+import { AppError } from '../errors';
+
 /**
- * Who is asking. Every transport (GraphQL, REST, cron) builds one per request and hands it
- * to services, which ask the permission catalog what it may do. Only anonymous exists until
- * accounts land; users, API keys and service accounts join this union then.
+ * Who is asking. Every transport (GraphQL, REST, server actions, cron) builds one per
+ * request and hands it to services, which ask the permission catalog what it may do.
  */
-export type Actor = { kind: 'anonymous' };
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      username: string;
+      isSystemAdmin: boolean;
+      /** How the request proved who it is. */
+      via: 'session' | 'api-key';
+      apiKeyId?: string;
+    };
+
+export type UserActor = Extract<Actor, { kind: 'user' }>;
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
+
+/** The signed-in user, or UNAUTHENTICATED. */
+export function requireUser(actor: Actor): UserActor {
+  if (actor.kind !== 'user') throw AppError.unauthenticated();
+  return actor;
+}

@@ -1,0 +1,239 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/accounts/account-security';
+import { createApiKey, revokeApiKey } from '@/lib/accounts/api-keys';
+import {
+  addEmail,
+  deleteEmail,
+  resendVerification,
+  setPrimaryEmail,
+} from '@/lib/accounts/manage-emails';
+import {
+  removeAvatar,
+  setAvatar,
+  setBetaFeature,
+  updateAlertPreferences,
+  updateProfile,
+} from '@/lib/accounts/profile';
+import { runAction, type ActionState } from '@/lib/actions';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+
+/*
+ * Settings server actions. Each one reads the form, asks for the current actor, calls
+ * exactly one service (which checks permissions and validates) and refreshes the page.
+ */
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+const checked = (form: FormData, name: string) => form.get(name) === 'on';
+
+// The header shows the name and avatar, so profile changes refresh the whole settings tree.
+const refreshProfile = () => revalidatePath('/settings', 'layout');
+
+/* ---------- Profile ---------- */
+
+export async function updateProfileAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await updateProfile(actor, {
+      name: text(form, 'name'),
+      institution: text(form, 'institution'),
+      bio: text(form, 'bio'),
+      location: text(form, 'location'),
+      website: text(form, 'website'),
+    });
+    return { message: 'Profile saved.' };
+  });
+  if (result.status === 'ok') refreshProfile();
+  return result;
+}
+
+export async function uploadAvatarAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const file = form.get('image');
+  const result = await runAction<undefined>(async () => {
+    const bytes =
+      file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    await setAvatar(actor, bytes);
+    return { message: 'Profile picture updated.' };
+  });
+  if (result.status === 'ok') refreshProfile();
+  return result;
+}
+
+export async function removeAvatarAction(
+  _previous: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await removeAvatar(actor);
+    return { message: 'Profile picture removed.' };
+  });
+  if (result.status === 'ok') refreshProfile();
+  return result;
+}
+
+/* ---------- Emails ---------- */
+
+export async function addEmailAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    const email = await addEmail(actor, text(form, 'address'));
+    return { message: `We sent a verification link to ${email.address}.` };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/emails');
+  return result;
+}
+
+export async function deleteEmailAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await deleteEmail(actor, text(form, 'emailId'));
+    return { message: 'Email deleted.' };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/emails');
+  return result;
+}
+
+export async function makePrimaryEmailAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await setPrimaryEmail(actor, text(form, 'emailId'));
+    return { message: 'Primary email changed.' };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/emails');
+  return result;
+}
+
+export async function resendVerificationAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await resendVerification(actor, text(form, 'emailId'));
+    return { message: 'Verification email sent.' };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/emails');
+  return result;
+}
+
+/* ---------- API keys ---------- */
+
+/** What the create form shows once: the new key's name and its secret. */
+export interface CreatedApiKey {
+  name: string;
+  secret: string;
+}
+
+export async function createApiKeyAction(
+  _previous: ActionState<CreatedApiKey>,
+  form: FormData,
+): Promise<ActionState<CreatedApiKey>> {
+  const actor = await getCurrentActor();
+  const result = await runAction<CreatedApiKey>(async () => {
+    const { apiKey, secret } = await createApiKey(actor, text(form, 'name'));
+    return { message: `Created API key “${apiKey.name}”.`, data: { name: apiKey.name, secret } };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/api-keys');
+  return result;
+}
+
+export async function revokeApiKeyAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await revokeApiKey(actor, text(form, 'apiKeyId'));
+    return { message: 'API key revoked.' };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/api-keys');
+  return result;
+}
+
+/* ---------- Alerts & beta features ---------- */
+
+export async function updateAlertPreferencesAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await updateAlertPreferences(actor, {
+      runFinishedEmail: checked(form, 'runFinishedEmail'),
+      runFinishedSlack: checked(form, 'runFinishedSlack'),
+      runCrashedEmail: checked(form, 'runCrashedEmail'),
+      runCrashedSlack: checked(form, 'runCrashedSlack'),
+      slackWebhookUrl: text(form, 'slackWebhookUrl'),
+    });
+    return { message: 'Alert preferences saved.' };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/preferences');
+  return result;
+}
+
+/** Called by a switch, not a form: one beta feature on or off. */
+export async function setBetaFeatureAction(key: string, enabled: boolean): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await setBetaFeature(actor, String(key), enabled === true);
+  });
+  if (result.status === 'ok') revalidatePath('/settings/preferences');
+  return result;
+}
+
+/* ---------- Account ---------- */
+
+export async function changePasswordAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await changePassword(actor, {
+      currentPassword: text(form, 'currentPassword'),
+      newPassword: text(form, 'newPassword'),
+    });
+  });
+  // Changing the password signs out every session, this one included.
+  if (result.status === 'ok') redirect('/signin?notice=password-changed');
+  return result;
+}
+
+export async function signOutEverywhereAction(
+  _previous: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction(() => signOutEverywhere(actor));
+  if (result.status === 'ok') redirect('/signin?notice=signed-out-everywhere');
+  return result;
+}
+
+export async function deleteAccountAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction(() => deleteAccount(actor, text(form, 'confirmUsername')));
+  if (result.status === 'ok') redirect('/?notice=account-deleted');
+  return result;
+}

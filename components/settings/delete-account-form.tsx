@@ -1,0 +1,44 @@
+'use client';
+
+import { useState } from 'react';
+import { deleteAccountAction } from '@/app/(app)/settings/actions';
+import { Button } from '@/components/ui/button';
+import { InputField } from '@/components/ui/field';
+import { FormMessage } from './form-message';
+import { useSettingsAction } from './use-settings-action';
+
+/**
+ * The button unlocks only once the username is typed; the service checks it again, this
+ * is just to keep a stray click from getting that far.
+ */
+export function DeleteAccountForm({ username }: { username: string }) {
+  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(deleteAccountAction);
+  const [typed, setTyped] = useState('');
+  const matches = typed.trim() === username;
+
+  return (
+    <form action={dispatch} onSubmit={onSubmit} className="space-y-4" noValidate>
+      <FormMessage state={state} shownFields={['confirmUsername']} />
+      <InputField
+        label="Type your username to confirm"
+        name="confirmUsername"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+        error={errorFor('Username', 'confirmUsername')}
+        hint={
+          <>
+            Type <strong className="font-mono">{username}</strong> to enable the button.
+          </>
+        }
+      />
+      <div className="flex justify-end">
+        <Button type="submit" variant="danger" pending={pending} disabled={!matches}>
+          Delete my account
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Actor } from '../auth/actor';
+import { requireUser } from '../auth/actor';
+import { generateToken, hashToken } from '../auth/tokens';
+import { getPrisma } from '../db/prisma';
+import { AppError } from '../errors';
+import { assertCan } from '../permissions/catalog';
+import { parseInput } from '../validation';
+import { apiKeyNameSchema } from './schemas';
+
+/** Recognisable in logs and by secret scanners. */
+export const apiKeyPrefix = 'sxt_';
+const shownPrefixLength = apiKeyPrefix.length + 8;
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
+const view = (key: ApiKeyView): ApiKeyView => ({
+  id: key.id,
+  name: key.name,
+  prefix: key.prefix,
+  createdAt: key.createdAt,
+  lastUsedAt: key.lastUsedAt,
+});
+
+/** Creates a key; the secret is returned this once and only its hash is stored. */
+export async function createApiKey(
+  actor: Actor,
+  name: string,
+): Promise<{ apiKey: ApiKeyView; secret: string }> {
+  const { userId } = requireUser(actor);
+  assertCan(actor, 'account:secure', { userId });
+  const parsedName = parseInput(apiKeyNameSchema, name);
+  const secret = `${apiKeyPrefix}${generateToken(30)}`;
+  const apiKey = await getPrisma().apiKey.create({
+    data: {
+      userId,
+      name: parsedName,
+      prefix: secret.slice(0, shownPrefixLength),
+      keyHash: hashToken(secret),
+    },
+  });
+  return { apiKey: view(apiKey), secret };
+}
+
+export async function listApiKeys(actor: Actor): Promise<ApiKeyView[]> {
+  const { userId } = requireUser(actor);
+  assertCan(actor, 'account:read', { userId });
+  const keys = await getPrisma().apiKey.findMany({
+    where: { userId, revokedAt: null },
+    orderBy: { createdAt: 'desc' },
+  });
+  return keys.map(view);
+}
+
+export async function revokeApiKey(actor: Actor, apiKeyId: string): Promise<void> {
+  const { userId } = requireUser(actor);
+  assertCan(actor, 'account:secure', { userId });
+  const revoked = await getPrisma().apiKey.updateMany({
+    where: { id: apiKeyId, userId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+  if (revoked.count === 0) throw AppError.notFound('API key');
+}
+
+/** lastUsedAt is advisory; writing it at most once a minute keeps hot paths cheap. */
+const lastUsedResolutionMs = 60_000;
+
+/** The live key's owner for a presented secret, or null. */
+export async function findUserByApiKey(
+  secret: string,
+): Promise<{ userId: string; apiKeyId: string } | null> {
+  if (!secret.startsWith(apiKeyPrefix)) return null;
+  const prisma = getPrisma();
+  const key = await prisma.apiKey.findUnique({ where: { keyHash: hashToken(secret) } });
+  if (!key || key.revokedAt) return null;
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > lastUsedResolutionMs) {
+    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  }
+  return { userId: key.userId, apiKeyId: key.id };
+}

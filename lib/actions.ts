@@ -1,0 +1,32 @@
+import { isAppError } from './errors';
+import { getLogger } from './logger';
+import type { ActionState } from './action-state';
+
+export type { ActionState } from './action-state';
+
+/** Runs a service call for a form: AppErrors become field errors, anything else a generic message. */
+export async function runAction<T>(
+  work: () => Promise<{ message?: string; data?: T } | void>,
+): Promise<ActionState<T>> {
+  try {
+    const result = (await work()) ?? {};
+    return { status: 'ok', ...result };
+  } catch (error) {
+    if (isAppError(error)) {
+      return {
+        status: 'error',
+        message: error.message,
+        fields: Object.fromEntries(error.fields.map((f) => [f.field, f.message])),
+      };
+    }
+    // next/navigation's redirect() works by throwing; let it through.
+    if (
+      error instanceof Error &&
+      'digest' in error &&
+      String((error as { digest: unknown }).digest).startsWith('NEXT_')
+    )
+      throw error;
+    getLogger().error({ err: error }, 'Server action failed');
+    return { status: 'error', message: 'Something went wrong on our side. Try again.', fields: {} };
+  }
+}
