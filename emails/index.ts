@@ -31,7 +31,3 @@ export type EmailProps<T extends EmailTemplateName> =
  * `name` is known to take `EmailProps<typeof name>` (TypeScript's correlated-union pattern).
  */
 export const emailTemplates: { [T in EmailTemplateName]: EmailTemplate<EmailProps<T>> } = templates;
-
-export function isEmailTemplateName(name: string): name is EmailTemplateName {
-  return Object.hasOwn(emailTemplates, name);
-}

@@ -1,18 +1,19 @@
 'use client';
 
-import { useActionState } from 'react';
 import { signUpAction } from '@/app/(auth)/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
-import { idle, type ActionState } from '@/lib/action-state';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export function SignUpForm({ defaultEmail }: { defaultEmail?: string }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(signUpAction, idle);
-  const errors = state.status === 'error' ? state.fields : {};
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(signUpAction);
+  const fieldErrors = state.status === 'error' && Object.keys(state.fields).length > 0;
   return (
-    <form action={action} className="space-y-4" noValidate>
-      {state.status === 'error' && <Alert tone="error">{state.message}</Alert>}
+    <form action={dispatch} onSubmit={onSubmit} className="space-y-4" noValidate>
+      {state.status === 'error' && (
+        <Alert tone="error">{fieldErrors ? 'Check the fields marked below.' : state.message}</Alert>
+      )}
       <InputField
         label="Email"
         name="email"
@@ -20,25 +21,30 @@ export function SignUpForm({ defaultEmail }: { defaultEmail?: string }) {
         autoComplete="email"
         required
         defaultValue={defaultEmail}
-        error={errors.email}
+        error={errorFor('Email', 'email')}
       />
       <InputField
         label="Username"
         name="username"
         autoComplete="username"
         required
-        error={errors.username}
+        error={errorFor('Username', 'username')}
         hint="Your URL: lowercase letters, digits, - and _. It cannot be changed later."
       />
-      <InputField label="Full name" name="name" autoComplete="name" error={errors.name} />
+      <InputField
+        label="Full name"
+        name="name"
+        autoComplete="name"
+        error={errorFor('Name', 'name')}
+      />
       <InputField
         label="Password"
         name="password"
         type="password"
         autoComplete="new-password"
         required
-        error={errors.password}
-        hint="At least 10 characters, mixing letters with digits or symbols."
+        error={errorFor('Password', 'password')}
+        hint="At least 10 characters, mixing letters with digits or symbols, without your username."
       />
       <Button type="submit" className="w-full" pending={pending}>
         Create account

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from '@/components/ui/button';
 import { FormMessage } from './form-message';
-import { useSettingsAction, type SettingsAction } from './use-settings-action';
+import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
 export interface Confirmation {
   title: string;
@@ -27,7 +27,7 @@ export function ActionButton({
   confirm,
   showSuccess = true,
 }: {
-  action: SettingsAction;
+  action: FormAction;
   fields?: Record<string, string>;
   children: ReactNode;
   /** An accessible name when the visible text alone is ambiguous ("Delete a@b.com"). */
@@ -37,7 +37,7 @@ export function ActionButton({
   confirm?: Confirmation;
   showSuccess?: boolean;
 }) {
-  const { state, dispatch, pending, onSubmit } = useSettingsAction(action);
+  const { state, dispatch, pending, onSubmit } = useFormAction(action);
   const [open, setOpen] = useState(false);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();

@@ -5,10 +5,10 @@ import { addEmailAction } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export function AddEmailForm() {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(addEmailAction);
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(addEmailAction);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {

@@ -4,7 +4,7 @@ import { updateAlertPreferencesAction } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export interface AlertPreferenceValues {
   runFinishedEmail: boolean;
@@ -35,7 +35,7 @@ const headerCell =
   'px-4 py-2.5 text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
 export function AlertPreferencesForm({ preferences }: { preferences: AlertPreferenceValues }) {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(
     updateAlertPreferencesAction,
   );
   return (

@@ -8,7 +8,7 @@ import { InputField } from '@/components/ui/field';
 import type { ActionState } from '@/lib/action-state';
 import { ActionButton } from './action-button';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 const accept = 'image/png,image/jpeg,image/webp,image/gif';
 
@@ -37,7 +37,7 @@ export function AvatarForm({
   imageUrl: string | null;
   maxBytes: number;
 }) {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(uploadAvatar);
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(uploadAvatar);
   const [tooLarge, setTooLarge] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const maxMegabytes = Math.round(maxBytes / (1024 * 1024));

@@ -4,7 +4,7 @@ import { changePasswordAction } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 /** On success the action signs every session out and sends the person to sign in again. */
 export function ChangePasswordForm({
@@ -14,7 +14,7 @@ export function ChangePasswordForm({
   username: string;
   hasPassword: boolean;
 }) {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(changePasswordAction);
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(changePasswordAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
       <FormMessage state={state} shownFields={['currentPassword', 'newPassword', 'input']} />

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { CopyButton } from './copy-button';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 /** The secret exists only in this component's state: shown once, gone on the next page load. */
 function NewKeySecret({ created }: { created: CreatedApiKey }) {
@@ -37,7 +37,7 @@ function NewKeySecret({ created }: { created: CreatedApiKey }) {
 }
 
 export function CreateApiKeyForm() {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(createApiKeyAction);
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(createApiKeyAction);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {

@@ -5,14 +5,14 @@ import { deleteAccountAction } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 /**
  * The button unlocks only once the username is typed; the service checks it again, this
  * is just to keep a stray click from getting that far.
  */
 export function DeleteAccountForm({ username }: { username: string }) {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(deleteAccountAction);
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(deleteAccountAction);
   const [typed, setTyped] = useState('');
   const matches = typed.trim() === username;
 

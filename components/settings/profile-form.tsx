@@ -4,7 +4,7 @@ import { updateProfileAction } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { InputField, TextareaField } from '@/components/ui/field';
 import { FormMessage } from './form-message';
-import { useSettingsAction } from './use-settings-action';
+import { useFormAction } from '@/components/ui/use-form-action';
 
 export interface ProfileValues {
   username: string;
@@ -18,7 +18,7 @@ export interface ProfileValues {
 const fieldNames = ['name', 'institution', 'location', 'website', 'bio'];
 
 export function ProfileForm({ profile }: { profile: ProfileValues }) {
-  const { state, dispatch, pending, onSubmit, errorFor } = useSettingsAction(updateProfileAction);
+  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(updateProfileAction);
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
       <FormMessage state={state} shownFields={fieldNames} />

@@ -4,17 +4,17 @@ import type { ActionState } from '@/lib/action-state';
 /** The same value as `idle` in lib/actions, kept here so no server module enters the client bundle. */
 const initialState = { status: 'idle' } as const;
 
-export type SettingsAction<T = undefined> = (
+export type FormAction<T = undefined> = (
   previous: ActionState<T>,
   form: FormData,
 ) => Promise<ActionState<T>>;
 
 /**
- * useActionState for settings forms. Pass `action` to the form for submissions before
+ * useActionState for forms. Pass `action` to the form for submissions before
  * hydration and `onSubmit` for the rest: it runs the same action without React's automatic
  * form reset, so what a person typed survives a validation error.
  */
-export function useSettingsAction<T = undefined>(action: SettingsAction<T>) {
+export function useFormAction<T = undefined>(action: FormAction<T>) {
   const [state, dispatch, pending] = useActionState<ActionState<T>, FormData>(action, initialState);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
