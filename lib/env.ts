@@ -46,6 +46,8 @@ export const envSchema = z.object({
   AUTH_SECRET: optional(
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
   ),
+  /** How `npm start` runs the cron routes: `in-process` (a timer) or `external` (a scheduler calls them). */
+  SEXTANT_CRON: optional(z.enum(['in-process', 'external'])).default('in-process'),
   /** Bearer secret of the /api/cron/* routes. `npm start` generates one when unset. */
   CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   /** SMTP server for outgoing mail, e.g. smtp://user:pass@smtp.example.com:587. Unset: mails stay in the local outbox and their links are logged. */

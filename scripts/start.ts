@@ -11,6 +11,7 @@ import { isPortFree } from '../lib/net/find-free-port';
 import { computeBuildFingerprint, isBuildCurrent, recordBuild } from './support/build-fingerprint';
 import { fail, loadConfig } from './support/config';
 import { openDatabase, type Database } from './support/database';
+import { startCronTimer } from './support/cron-timer';
 import { ensureSecrets } from './support/secrets';
 
 const dev = process.argv.includes('--dev');
@@ -78,13 +79,14 @@ try {
   );
 }
 
+const secrets = await ensureSecrets(env);
 const serverEnv = {
   DATABASE_URL: database.url,
   PORT: String(env.PORT),
   APP_URL: env.APP_URL,
-  // next-auth reads NEXTAUTH_URL/NEXTAUTH_SECRET itself; ours are the source of truth.
+  // next-auth reads NEXTAUTH_URL itself.
   NEXTAUTH_URL: env.APP_URL,
-  ...(await ensureSecrets(env)),
+  ...secrets,
 };
 
 if (!dev) {
@@ -125,6 +127,9 @@ for (;;) {
     log(
       `\n✓ Sextant is ready at ${env.APP_URL} (${((Date.now() - startedAt) / 1000).toFixed(1)} s)\n`,
     );
+    if (env.SEXTANT_CRON === 'in-process') {
+      startCronTimer({ baseUrl: `http://127.0.0.1:${env.PORT}`, secret: secrets.CRON_SECRET, log });
+    }
     break;
   }
   if (Date.now() - startedAt > 120_000) {

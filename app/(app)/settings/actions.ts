@@ -1,5 +1,6 @@
 'use server';
 
+import { unlinkAccount } from '@/lib/accounts/linked-accounts';
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { changePassword, deleteAccount, signOutEverywhere } from '@/lib/accounts/account-security';
@@ -235,5 +236,18 @@ export async function deleteAccountAction(
   const actor = await getCurrentActor();
   const result = await runAction(() => deleteAccount(actor, text(form, 'confirmUsername')));
   if (result.status === 'ok') redirect('/?notice=account-deleted');
+  return result;
+}
+
+export async function unlinkAccountAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await unlinkAccount(actor, text(form, 'accountId'));
+    return { message: 'Disconnected.' };
+  });
+  if (result.status === 'ok') revalidatePath('/settings/account');
   return result;
 }

@@ -7,7 +7,10 @@ import { ChangePasswordForm } from '@/components/settings/change-password-form';
 import { DeleteAccountForm } from '@/components/settings/delete-account-form';
 import { SettingsPageHeader } from '@/components/settings/settings-page-header';
 import { Card } from '@/components/ui/card';
+import { LinkedAccountsCard } from '@/components/settings/linked-accounts-card';
+import { listLinkedAccounts } from '@/lib/accounts/linked-accounts';
 import { getViewer } from '@/lib/accounts/viewer';
+import { configuredSsoProviders } from '@/lib/auth/providers';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 
 export const metadata: Metadata = { title: 'Account' };
@@ -15,7 +18,7 @@ export const metadata: Metadata = { title: 'Account' };
 export default async function AccountSettingsPage() {
   const actor = await getCurrentActor();
   if (actor.kind !== 'user') redirect('/signin?callbackUrl=/settings/account');
-  const viewer = await getViewer(actor);
+  const [viewer, linked] = await Promise.all([getViewer(actor), listLinkedAccounts(actor)]);
 
   return (
     <>
@@ -34,6 +37,8 @@ export default async function AccountSettingsPage() {
         >
           <ChangePasswordForm username={actor.username} hasPassword={viewer?.hasPassword ?? true} />
         </Card>
+
+        <LinkedAccountsCard linked={linked} providers={configuredSsoProviders()} />
 
         <Card
           title="Sessions"

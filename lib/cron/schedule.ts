@@ -1,0 +1,8 @@
+/**
+ * Every cron route and how often it should run. `npm start` calls them in-process on a
+ * timer (scripts/support/cron-timer.ts); hosted deployments use an external scheduler with
+ * the same list (vercel.json). Routes are idempotent and lock rows, so overlap is harmless.
+ */
+export const cronJobs = [
+  { path: '/api/cron/email-outbox', everySeconds: 60, cron: '* * * * *' },
+] as const;
