@@ -11,7 +11,12 @@ export interface ReceivedMail {
 }
 
 /** Waits for a mail to `to` whose subject matches, as delivered to the e2e SMTP server. */
-export async function waitForMail(to: string, subject: RegExp, after = 0): Promise<ReceivedMail> {
+export async function waitForMail(
+  to: string,
+  subject: RegExp,
+  after = 0,
+  timeout = 15_000,
+): Promise<ReceivedMail> {
   const { mailDir } = e2eServices();
   let found: ReceivedMail | undefined;
   await expect
@@ -29,7 +34,7 @@ export async function waitForMail(to: string, subject: RegExp, after = 0): Promi
         }
         return false;
       },
-      { timeout: 15_000, message: `no mail to ${to} matching ${subject}` },
+      { timeout, message: `no mail to ${to} matching ${subject}` },
     )
     .toBe(true);
   return found!;
