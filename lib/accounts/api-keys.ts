@@ -70,10 +70,12 @@ export async function revokeApiKey(actor: Actor, apiKeyId: string): Promise<void
 /** lastUsedAt is advisory; writing it at most once a minute keeps hot paths cheap. */
 const lastUsedResolutionMs = 60_000;
 
-/** The live key's owner for a presented secret, or null. */
-export async function findUserByApiKey(
-  secret: string,
-): Promise<{ userId: string; apiKeyId: string } | null> {
+export type ApiKeyOwner =
+  | { kind: 'user'; userId: string; apiKeyId: string }
+  | { kind: 'service-account'; serviceAccountId: string; apiKeyId: string };
+
+/** The live key's owner (a person or a team's service account) for a presented secret, or null. */
+export async function findApiKeyOwner(secret: string): Promise<ApiKeyOwner | null> {
   if (!secret.startsWith(apiKeyPrefix)) return null;
   const prisma = getPrisma();
   const key = await prisma.apiKey.findUnique({ where: { keyHash: hashToken(secret) } });
@@ -81,5 +83,8 @@ export async function findUserByApiKey(
   if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > lastUsedResolutionMs) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   }
-  return { userId: key.userId, apiKeyId: key.id };
+  if (key.userId) return { kind: 'user', userId: key.userId, apiKeyId: key.id };
+  if (key.serviceAccountId)
+    return { kind: 'service-account', serviceAccountId: key.serviceAccountId, apiKeyId: key.id };
+  return null;
 }

@@ -14,6 +14,14 @@ export type Actor =
       /** How the request proved who it is. */
       via: 'session' | 'api-key';
       apiKeyId?: string;
+    }
+  | {
+      /** A team's robot: acts only within its team (lib/permissions/catalog.ts). */
+      kind: 'service-account';
+      serviceAccountId: string;
+      teamId: string;
+      name: string;
+      apiKeyId: string;
     };
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;

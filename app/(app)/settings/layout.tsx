@@ -11,7 +11,7 @@ export const metadata: Metadata = {
 /** The settings shell: a title, the section navigation, and the current section. */
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const actor = await getCurrentActor();
-  if (actor.kind === 'anonymous') redirect('/signin?callbackUrl=/settings');
+  if (actor.kind !== 'user') redirect('/signin?callbackUrl=/settings');
   return (
     <div className="mx-auto max-w-5xl px-6 py-10">
       <div className="mb-8 border-b border-zinc-200 pb-6 dark:border-zinc-800">
