@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import MagicLink, { magicLinkSubject } from './magic-link';
+import TeamInvite, { teamInviteSubject } from './team-invite';
 import VerifyEmail, { verifyEmailSubject } from './verify-email';
 
 /** A template: the React Email component and its subject line, both fed the same props. */
@@ -17,6 +18,7 @@ function defineTemplate<P extends object>(template: EmailTemplate<P>): EmailTemp
 const templates = {
   'verify-email': defineTemplate({ component: VerifyEmail, subject: () => verifyEmailSubject }),
   'magic-link': defineTemplate({ component: MagicLink, subject: () => magicLinkSubject }),
+  'team-invite': defineTemplate({ component: TeamInvite, subject: teamInviteSubject }),
 };
 
 type Registry = typeof templates;

@@ -4,6 +4,7 @@ import './scalars';
 // One import per domain: each registers its types on the builder.
 import './system/types';
 import './accounts/types';
+import './teams/types';
 
 /** The whole schema, sorted so the printed graphql/schema.graphql diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

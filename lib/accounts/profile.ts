@@ -1,7 +1,7 @@
-import sharp from 'sharp';
 import type { Actor } from '../auth/actor';
 import { requireUser } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
+import { toAvatarWebp } from '../images/avatar';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
@@ -23,43 +23,14 @@ export async function updateProfile(actor: Actor, input: ProfileInput) {
   return getPrisma().user.update({ where: { id: userId }, data });
 }
 
-export const avatarLimits = {
-  maxBytes: 5 * 1024 * 1024,
-  size: 256,
-  formats: ['jpeg', 'png', 'webp', 'gif'],
-} as const;
-
-/**
- * Checks the upload by decoding it (not by its name or declared type), then stores a
- * 256×256 WebP: small enough to keep in the database and serve with one query.
- */
+/** Stores a new profile picture (validated and resized by toAvatarWebp). */
 export async function setAvatar(actor: Actor, bytes: Uint8Array): Promise<void> {
   const { userId } = requireUser(actor);
   assertCan(actor, 'account:manage', { userId });
-  if (bytes.byteLength === 0)
-    throw AppError.badInput('The image is empty', [{ field: 'image', message: 'is empty' }]);
-  if (bytes.byteLength > avatarLimits.maxBytes) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 'The image is larger than 5 MB', {
-      fields: [{ field: 'image', message: 'must be at most 5 MB' }],
-    });
-  }
-  const format = await sharp(bytes)
-    .metadata()
-    .then((meta) => meta.format)
-    .catch(() => undefined);
-  if (!format || !(avatarLimits.formats as readonly string[]).includes(format)) {
-    throw AppError.badInput('The file is not a JPEG, PNG, WebP or GIF image', [
-      { field: 'image', message: 'must be a JPEG, PNG, WebP or GIF image' },
-    ]);
-  }
-  const image = await sharp(bytes, { animated: false })
-    .rotate()
-    .resize(avatarLimits.size, avatarLimits.size, { fit: 'cover' })
-    .webp({ quality: 85 })
-    .toBuffer();
+  const image = await toAvatarWebp(bytes);
   await getPrisma().user.update({
     where: { id: userId },
-    data: { image: new Uint8Array(image), imageUpdatedAt: new Date() },
+    data: { image, imageUpdatedAt: new Date() },
   });
 }
 
@@ -72,16 +43,22 @@ export async function removeAvatar(actor: Actor): Promise<void> {
   });
 }
 
-/** An avatar is public, like a profile picture on any site. */
+/** An avatar (a person's or a team's, by entity name) is public, like a profile picture on any site. */
 export async function getAvatar(
-  username: string,
+  entityName: string,
 ): Promise<{ image: Uint8Array; updatedAt: Date } | null> {
-  const user = await getPrisma().user.findUnique({
-    where: { username },
+  const prisma = getPrisma();
+  const user = await prisma.user.findUnique({
+    where: { username: entityName },
     select: { image: true, imageUpdatedAt: true },
   });
-  if (!user?.image) return null;
-  return { image: user.image, updatedAt: user.imageUpdatedAt ?? new Date(0) };
+  if (user?.image) return { image: user.image, updatedAt: user.imageUpdatedAt ?? new Date(0) };
+  const team = await prisma.team.findUnique({
+    where: { name: entityName },
+    select: { avatar: true, avatarUpdatedAt: true },
+  });
+  if (team?.avatar) return { image: team.avatar, updatedAt: team.avatarUpdatedAt ?? new Date(0) };
+  return null;
 }
 
 export async function setBetaFeature(

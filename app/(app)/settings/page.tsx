@@ -4,7 +4,7 @@ import { AvatarForm } from '@/components/settings/avatar-form';
 import { ProfileForm } from '@/components/settings/profile-form';
 import { SettingsPageHeader } from '@/components/settings/settings-page-header';
 import { Card } from '@/components/ui/card';
-import { avatarLimits } from '@/lib/accounts/profile';
+import { avatarLimits } from '@/lib/images/avatar';
 import { getViewer } from '@/lib/accounts/viewer';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 
