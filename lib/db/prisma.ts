@@ -1,17 +1,22 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { requireDatabaseUrl } from '../env';
 
 /**
- * The one Prisma client of the process (DESIGN.md §2 rule 6). Created on first use, never
- * at import time: `next build` evaluates route modules without a database.
+ * The one Prisma client of the process (DESIGN.md §2 rule 6) and the pg pool under it,
+ * shared with the hot paths that use raw SQL (history ingest and reads). Created on first
+ * use, never at import time: `next build` evaluates route modules without a database.
  */
-const globalForPrisma = globalThis as unknown as { sextantPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { sextantPool?: pg.Pool; sextantPrisma?: PrismaClient };
+
+export function getPool(): pg.Pool {
+  // Kept on globalThis so dev-mode hot reloads do not open a new pool each time.
+  globalForDb.sextantPool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+  return globalForDb.sextantPool;
+}
 
 export function getPrisma(): PrismaClient {
-  // Kept on globalThis so dev-mode hot reloads do not open a new pool each time.
-  globalForPrisma.sextantPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: requireDatabaseUrl() }),
-  });
-  return globalForPrisma.sextantPrisma;
+  globalForDb.sextantPrisma ??= new PrismaClient({ adapter: new PrismaPg(getPool()) });
+  return globalForDb.sextantPrisma;
 }

@@ -1,0 +1,248 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { parseRoleValue } from '@/components/teams/role-value';
+import { runAction, type ActionState } from '@/lib/actions';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+import { inviteMember, resendInvite, revokeInvite } from '@/lib/teams/invites';
+import { changeMemberRole, removeMember, setRegistryAdmin } from '@/lib/teams/members';
+import { createServiceAccount, deleteServiceAccount } from '@/lib/teams/service-accounts';
+import { setTeamAvatar, updateTeamProfile, updateTeamSettings } from '@/lib/teams/team-settings';
+
+/*
+ * Team settings server actions. Each reads the form (the team's name travels in a hidden
+ * field), asks for the current actor, calls one service (which checks that the actor
+ * administers that team, and validates) and refreshes the pages that show the result.
+ */
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+const checked = (form: FormData, name: string) => form.get(name) === 'on';
+
+const refreshSettings = (team: string) => revalidatePath(`/teams/${team}/settings`, 'layout');
+/** The profile page shows the avatar, intro, links and member count. */
+const refreshTeam = (team: string) => {
+  refreshSettings(team);
+  revalidatePath(`/${team}`);
+};
+
+/* ---------- Members ---------- */
+
+export async function changeMemberRoleAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await changeMemberRole(actor, team, text(form, 'userId'), parseRoleValue(text(form, 'role')));
+    return { message: 'Role saved.' };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
+/** Called by a switch, not a form. */
+export async function setRegistryAdminAction(
+  team: string,
+  userId: string,
+  isRegistryAdmin: boolean,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await setRegistryAdmin(actor, String(team), String(userId), isRegistryAdmin === true);
+  });
+  if (result.status === 'ok') refreshSettings(String(team));
+  return result;
+}
+
+export async function removeMemberAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const userId = text(form, 'userId');
+  const result = await runAction<undefined>(async () => {
+    await removeMember(actor, team, userId);
+    return { message: 'Member removed.' };
+  });
+  if (result.status === 'ok') {
+    refreshTeam(team);
+    // Someone who left the team has no settings to come back to.
+    if (actor.kind === 'user' && actor.userId === userId) {
+      revalidatePath('/', 'layout');
+      redirect(`/${team}`);
+    }
+  }
+  return result;
+}
+
+/* ---------- Invites ---------- */
+
+export async function inviteMemberAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    const invite = await inviteMember(actor, team, {
+      email: text(form, 'email'),
+      ...parseRoleValue(text(form, 'role')),
+    });
+    return { message: `Invite sent to ${invite.email}.` };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
+export async function resendInviteAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    const invite = await resendInvite(actor, team, text(form, 'inviteId'));
+    return { message: `Sent a new link to ${invite.email}.` };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
+export async function revokeInviteAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await revokeInvite(actor, team, text(form, 'inviteId'));
+    return { message: 'Invite revoked.' };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
+/* ---------- Service accounts ---------- */
+
+/** What the create form shows once: the new account's name and its API key. */
+export interface CreatedServiceAccount {
+  name: string;
+  secret: string;
+}
+
+export async function createServiceAccountAction(
+  _previous: ActionState<CreatedServiceAccount>,
+  form: FormData,
+): Promise<ActionState<CreatedServiceAccount>> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<CreatedServiceAccount>(async () => {
+    const { serviceAccount, secret } = await createServiceAccount(actor, team, text(form, 'name'));
+    return {
+      message: `Created service account “${serviceAccount.name}”.`,
+      data: { name: serviceAccount.name, secret },
+    };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
+export async function deleteServiceAccountAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await deleteServiceAccount(actor, team, text(form, 'serviceAccountId'));
+    return { message: 'Service account deleted.' };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
+/* ---------- General: avatar, profile, privacy and alerts ---------- */
+
+export async function uploadTeamAvatarAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const file = form.get('image');
+  const result = await runAction<undefined>(async () => {
+    const bytes =
+      file instanceof Blob ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    await setTeamAvatar(actor, team, bytes);
+    return { message: 'Team avatar updated.' };
+  });
+  if (result.status === 'ok') {
+    refreshTeam(team);
+    // Other pages show team avatars too (the header's team menu, the admin list).
+    revalidatePath('/', 'layout');
+  }
+  return result;
+}
+
+export async function updateTeamProfileAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const urls = form.getAll('linkUrl').map(String);
+  // Rows left completely empty are dropped; `index` remembers each kept row's place on screen.
+  const rows = form
+    .getAll('linkLabel')
+    .map((label, index) => ({ label: String(label), url: urls[index] ?? '', index }))
+    .filter((row) => row.label.trim() !== '' || row.url.trim() !== '');
+  const result = await runAction<undefined>(async () => {
+    await updateTeamProfile(actor, team, {
+      intro: text(form, 'intro'),
+      links: rows.map(({ label, url }) => ({ label, url })),
+    });
+    return { message: 'Team profile saved.' };
+  });
+  if (result.status === 'ok') {
+    refreshTeam(team);
+    return result;
+  }
+  if (result.status !== 'error') return result;
+  // The service numbers links among those sent; the form numbers the rows it shows.
+  const fields = Object.fromEntries(
+    Object.entries(result.fields).map(([field, message]) => {
+      const match = /^links\.(\d+)\.(.+)$/.exec(field);
+      const row = match ? rows[Number(match[1])] : undefined;
+      return [row && match ? `links.${row.index}.${match[2]}` : field, message];
+    }),
+  );
+  return { ...result, fields };
+}
+
+export async function updateTeamSettingsAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await updateTeamSettings(actor, team, {
+      forcePrivateProjects: checked(form, 'forcePrivateProjects'),
+      codeSavingDefault: checked(form, 'codeSavingDefault'),
+      runFinishedEmail: checked(form, 'runFinishedEmail'),
+      runFinishedSlack: checked(form, 'runFinishedSlack'),
+      runCrashedEmail: checked(form, 'runCrashedEmail'),
+      runCrashedSlack: checked(form, 'runCrashedSlack'),
+      slackWebhookUrl: text(form, 'slackWebhookUrl'),
+    });
+    return { message: text(form, 'section') === 'privacy' ? 'Privacy saved.' : 'Alerts saved.' };
+  });
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}

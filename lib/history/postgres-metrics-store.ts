@@ -1,0 +1,289 @@
+import { AppError } from '../errors';
+import type {
+  HistoryRow,
+  MetricsStore,
+  Point,
+  Queryable,
+  SampledPoint,
+  SeriesRead,
+  SeriesStats,
+} from './metrics-store';
+
+/**
+ * History in Postgres, shaped for 1,000,000+ steps per series (DESIGN.md §4):
+ * - new points land in a narrow tail table `(metricId, step, value)`;
+ * - every `chunkSize` points of a series are sealed into one `HistoryChunk` row holding the
+ *   step and value arrays plus count/min/max/sum/last, which TOAST stores compactly;
+ * - coarse reads aggregate whole chunks without opening them; only chunks that straddle a
+ *   bucket boundary (and the tail) are unnested, so a 1M-step overview reads ~1,000 rows.
+ * NaN is stored as is and left out of min/max/mean; ±Infinity count as values.
+ */
+export const chunkSize = 1000;
+
+const metricIdCache = new Map<string, string>();
+const metricIdCacheLimit = 100_000;
+
+export class PostgresMetricsStore implements MetricsStore {
+  constructor(private readonly db: () => Queryable) {}
+
+  private async metricIds(
+    client: Queryable,
+    runId: string,
+    keys: string[],
+    create: boolean,
+  ): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    const missing = keys.filter((key) => {
+      const cached = metricIdCache.get(`${runId}\0${key}`);
+      if (cached) ids.set(key, cached);
+      return !cached;
+    });
+    if (missing.length === 0) return ids;
+    if (create) {
+      await client.query(
+        `INSERT INTO "Metric" ("runId", "key") SELECT $1, unnest($2::text[]) ON CONFLICT ("runId", "key") DO NOTHING`,
+        [runId, missing],
+      );
+    }
+    const { rows } = await client.query<{ id: string; key: string }>(
+      `SELECT id::text, key FROM "Metric" WHERE "runId" = $1 AND key = ANY($2::text[])`,
+      [runId, missing],
+    );
+    if (metricIdCache.size > metricIdCacheLimit) metricIdCache.clear();
+    for (const row of rows) {
+      ids.set(row.key, row.id);
+      metricIdCache.set(`${runId}\0${row.key}`, row.id);
+    }
+    return ids;
+  }
+
+  async append(runId: string, rows: HistoryRow[], client: Queryable = this.db()): Promise<void> {
+    // One value per (series, step): a later value in the same batch wins.
+    const points = new Map<string, { key: string; step: number; value: number }>();
+    for (const row of rows) {
+      for (const [key, value] of Object.entries(row.values))
+        points.set(`${key}\0${row.step}`, { key, step: row.step, value });
+    }
+    if (points.size === 0) return;
+    const keys = [...new Set([...points.values()].map((p) => p.key))];
+    const ids = await this.metricIds(client, runId, keys, true);
+    const metricIds: string[] = [];
+    const steps: number[] = [];
+    const values: number[] = [];
+    for (const point of points.values()) {
+      metricIds.push(ids.get(point.key)!);
+      steps.push(point.step);
+      values.push(point.value);
+    }
+    await client.query(
+      `INSERT INTO "HistoryTail" ("metricId", "step", "value")
+       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[])
+       ON CONFLICT ("metricId", "step") DO UPDATE SET "value" = EXCLUDED."value"`,
+      [metricIds, steps, values],
+    );
+    await this.sealFullChunks(client, [...ids.values()]);
+  }
+
+  /** Moves the oldest `chunkSize` tail points of each full series into a chunk, repeatedly. */
+  private async sealFullChunks(client: Queryable, metricIds: string[]): Promise<void> {
+    const { rows } = await client.query<{ metricId: string; n: string }>(
+      `SELECT "metricId"::text AS "metricId", count(*) AS n FROM "HistoryTail"
+       WHERE "metricId" = ANY($1::bigint[]) GROUP BY "metricId" HAVING count(*) >= $2`,
+      [metricIds, chunkSize],
+    );
+    for (const row of rows) {
+      for (let sealed = 0; sealed + chunkSize <= Number(row.n); sealed += chunkSize) {
+        await client.query(
+          `WITH moved AS (
+             DELETE FROM "HistoryTail" t
+             USING (SELECT step FROM "HistoryTail" WHERE "metricId" = $1 ORDER BY step LIMIT $2) oldest
+             WHERE t."metricId" = $1 AND t.step = oldest.step
+             RETURNING t.step, t.value
+           )
+           INSERT INTO "HistoryChunk"
+             ("metricId", "stepFirst", "stepLast", "count", "min", "max", "sum", "valueCount", "lastValue", "steps", "values")
+           SELECT $1, min(step), max(step), count(*),
+             min(value) FILTER (WHERE value <> 'NaN'), max(value) FILTER (WHERE value <> 'NaN'),
+             sum(value) FILTER (WHERE value <> 'NaN'), count(*) FILTER (WHERE value <> 'NaN'),
+             (array_agg(value ORDER BY step DESC))[1], array_agg(step ORDER BY step), array_agg(value ORDER BY step)
+           FROM moved`,
+          [row.metricId, chunkSize],
+        );
+      }
+    }
+  }
+
+  private async metricId(runId: string, key: string): Promise<string | undefined> {
+    return (await this.metricIds(this.db(), runId, [key], false)).get(key);
+  }
+
+  async keys(runId: string): Promise<string[]> {
+    const { rows } = await this.db().query<{ key: string }>(
+      `SELECT key FROM "Metric" WHERE "runId" = $1 ORDER BY key`,
+      [runId],
+    );
+    return rows.map((row) => row.key);
+  }
+
+  async readExact(
+    runId: string,
+    key: string,
+    {
+      fromStep = 0,
+      toStep = Number.MAX_SAFE_INTEGER,
+      afterStep = -1,
+      limit,
+    }: { fromStep?: number; toStep?: number; afterStep?: number; limit: number },
+  ): Promise<Point[]> {
+    const id = await this.metricId(runId, key);
+    if (!id) return [];
+    const from = Math.max(fromStep, afterStep + 1);
+    const { rows } = await this.db().query<{ step: string; value: number }>(
+      `SELECT step, value FROM (
+         SELECT u.s AS step, u.v AS value FROM "HistoryChunk" c, unnest(c.steps, c."values") AS u(s, v)
+         WHERE c."metricId" = $1 AND c."stepLast" >= $2 AND c."stepFirst" <= $3 AND u.s BETWEEN $2 AND $3
+         UNION ALL
+         SELECT step, value FROM "HistoryTail" WHERE "metricId" = $1 AND step BETWEEN $2 AND $3
+       ) points ORDER BY step LIMIT $4`,
+      [id, from, toStep, limit],
+    );
+    return rows.map((row) => ({ step: Number(row.step), value: row.value }));
+  }
+
+  async readSampled(
+    runId: string,
+    key: string,
+    { fromStep, toStep, maxPoints }: { fromStep?: number; toStep?: number; maxPoints: number },
+  ): Promise<SeriesRead> {
+    if (!Number.isInteger(maxPoints) || maxPoints < 2)
+      throw AppError.badInput('maxPoints must be an integer of at least 2');
+    const id = await this.metricId(runId, key);
+    if (!id) return { key, sampled: false, points: [] };
+    const db = this.db();
+    // Exact count in range: whole chunks by their count, the (at most two) boundary chunks by opening them.
+    const bounds = await db.query<{ first: string | null; last: string | null; n: string }>(
+      `SELECT min(first) AS first, max(last) AS last, sum(n) AS n FROM (
+         SELECT min("stepFirst") AS first, max("stepLast") AS last, sum(count) AS n FROM "HistoryChunk"
+           WHERE "metricId" = $1 AND "stepFirst" >= $2 AND "stepLast" <= $3
+         UNION ALL
+         SELECT min(u.s), max(u.s), count(*) FROM "HistoryChunk" c, unnest(c.steps) AS u(s)
+           WHERE c."metricId" = $1 AND c."stepLast" >= $2 AND c."stepFirst" <= $3
+             AND NOT (c."stepFirst" >= $2 AND c."stepLast" <= $3) AND u.s BETWEEN $2 AND $3
+         UNION ALL
+         SELECT min(step), max(step), count(*) FROM "HistoryTail" WHERE "metricId" = $1 AND step BETWEEN $2 AND $3
+       ) parts`,
+      [id, fromStep ?? 0, toStep ?? Number.MAX_SAFE_INTEGER],
+    );
+    const { first, last, n } = bounds.rows[0] ?? { first: null, last: null, n: '0' };
+    if (first === null || last === null) return { key, sampled: false, points: [] };
+    // The grid comes from the requested range when given, so runs compared side by side share it.
+    const from = fromStep ?? Number(first);
+    const to = toStep ?? Number(last);
+    if (Number(n) <= maxPoints) {
+      return {
+        key,
+        sampled: false,
+        points: await this.readExact(runId, key, { fromStep: from, toStep: to, limit: maxPoints }),
+      };
+    }
+    const width = Math.max(1, Math.ceil((to - from + 1) / maxPoints));
+    const { rows } = await db.query<{
+      step: string;
+      total: number | null;
+      n: string;
+      cnt: string;
+      lo: number | null;
+      hi: number | null;
+    }>(
+      `WITH whole AS (
+         SELECT ("stepFirst" - $2) / $4 AS b, min("stepFirst") AS step, sum("sum") AS total, sum("valueCount") AS n,
+                sum(count) AS cnt, min(min) AS lo, max(max) AS hi
+         FROM "HistoryChunk"
+         WHERE "metricId" = $1 AND "stepFirst" >= $2 AND "stepLast" <= $3 AND ("stepFirst" - $2) / $4 = ("stepLast" - $2) / $4
+         GROUP BY 1
+       ), opened AS (
+         SELECT u.s AS step, u.v AS value FROM "HistoryChunk" c, unnest(c.steps, c."values") AS u(s, v)
+         WHERE c."metricId" = $1 AND c."stepLast" >= $2 AND c."stepFirst" <= $3
+           AND NOT (c."stepFirst" >= $2 AND c."stepLast" <= $3 AND (c."stepFirst" - $2) / $4 = (c."stepLast" - $2) / $4)
+           AND u.s BETWEEN $2 AND $3
+         UNION ALL
+         SELECT step, value FROM "HistoryTail" WHERE "metricId" = $1 AND step BETWEEN $2 AND $3
+       ), loose AS (
+         SELECT (step - $2) / $4 AS b, min(step) AS step, sum(value) FILTER (WHERE value <> 'NaN') AS total,
+                count(*) FILTER (WHERE value <> 'NaN') AS n, count(*) AS cnt,
+                min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi
+         FROM opened GROUP BY 1
+       )
+       SELECT min(step) AS step, sum(total) AS total, sum(n) AS n, sum(cnt) AS cnt, min(lo) AS lo, max(hi) AS hi
+       FROM (SELECT * FROM whole UNION ALL SELECT * FROM loose) buckets GROUP BY b ORDER BY b`,
+      [id, from, to, width],
+    );
+    const points: SampledPoint[] = rows.map((row) => ({
+      step: Number(row.step),
+      value: Number(row.n) > 0 ? Number(row.total) / Number(row.n) : Number.NaN,
+      min: row.lo ?? Number.NaN,
+      max: row.hi ?? Number.NaN,
+      count: Number(row.cnt),
+    }));
+    return { key, sampled: true, bucketWidth: width, points };
+  }
+
+  async stats(runId: string, key: string): Promise<SeriesStats> {
+    const id = await this.metricId(runId, key);
+    if (!id) return { count: 0, min: null, max: null, mean: null, last: null };
+    const { rows } = await this.db().query<{
+      cnt: string;
+      lo: number | null;
+      hi: number | null;
+      total: number | null;
+      n: string;
+      last: number | null;
+    }>(
+      `SELECT sum(cnt) AS cnt, min(lo) AS lo, max(hi) AS hi, sum(total) AS total, sum(n) AS n,
+         (SELECT value FROM (
+            SELECT step, value FROM "HistoryTail" WHERE "metricId" = $1
+            UNION ALL SELECT "stepLast", "lastValue" FROM "HistoryChunk" WHERE "metricId" = $1
+          ) ends ORDER BY step DESC LIMIT 1) AS last
+       FROM (
+         SELECT sum(count) AS cnt, min(min) AS lo, max(max) AS hi, sum("sum") AS total, sum("valueCount") AS n
+           FROM "HistoryChunk" WHERE "metricId" = $1
+         UNION ALL
+         SELECT count(*), min(value) FILTER (WHERE value <> 'NaN'), max(value) FILTER (WHERE value <> 'NaN'),
+                sum(value) FILTER (WHERE value <> 'NaN'), count(*) FILTER (WHERE value <> 'NaN')
+           FROM "HistoryTail" WHERE "metricId" = $1
+       ) parts`,
+      [id],
+    );
+    const row = rows[0]!;
+    const valueCount = Number(row.n ?? 0);
+    return {
+      count: Number(row.cnt ?? 0),
+      min: row.lo,
+      max: row.hi,
+      mean: valueCount > 0 ? Number(row.total) / valueCount : null,
+      last: row.last,
+    };
+  }
+
+  async deleteFromStep(runId: string, step: number, client: Queryable = this.db()): Promise<void> {
+    // Chunks that straddle `step` give their earlier points back to the tail first.
+    await client.query(
+      `WITH straddling AS (
+         DELETE FROM "HistoryChunk" c USING "Metric" m
+         WHERE m.id = c."metricId" AND m."runId" = $1 AND c."stepFirst" < $2 AND c."stepLast" >= $2
+         RETURNING c."metricId", c.steps, c."values"
+       )
+       INSERT INTO "HistoryTail" ("metricId", "step", "value")
+       SELECT s."metricId", u.s, u.v FROM straddling s, unnest(s.steps, s."values") AS u(s, v) WHERE u.s < $2`,
+      [runId, step],
+    );
+    await client.query(
+      `DELETE FROM "HistoryChunk" c USING "Metric" m WHERE m.id = c."metricId" AND m."runId" = $1 AND c."stepFirst" >= $2`,
+      [runId, step],
+    );
+    await client.query(
+      `DELETE FROM "HistoryTail" t USING "Metric" m WHERE m.id = t."metricId" AND m."runId" = $1 AND t.step >= $2`,
+      [runId, step],
+    );
+  }
+}
