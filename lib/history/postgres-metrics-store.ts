@@ -12,13 +12,31 @@ import type {
 /**
  * History in Postgres, shaped for 1,000,000+ steps per series (DESIGN.md §4):
  * - new points land in a narrow tail table `(metricId, step, value)`;
- * - every `chunkSize` points of a series are sealed into one `HistoryChunk` row holding the
- *   step and value arrays plus count/min/max/sum/last, which TOAST stores compactly;
- * - coarse reads aggregate whole chunks without opening them; only chunks that straddle a
- *   bucket boundary (and the tail) are unnested, so a 1M-step overview reads ~1,000 rows.
+ * - once a series moves past an aligned block of `blockSteps` steps, the block's points are
+ *   sealed into one `HistoryChunk` row: step and value arrays, count/min/max/sum/last, and the
+ *   same aggregates per `subBlockSteps` sub-block (levels of detail);
+ * - sampled reads use a global power-of-two bucket grid, so buckets never split a block or a
+ *   sub-block: wide views aggregate chunk rows, middle zooms their sub-blocks, and only deep
+ *   zooms (and the range's two edge chunks, and the tail) open the point arrays. A 1M-step
+ *   overview reads ~1,000 rows.
  * NaN is stored as is and left out of min/max/mean; ±Infinity count as values.
+ * Precondition: steps increase per series (the ingest path enforces it); rewinds go
+ * through deleteFromStep.
  */
-export const chunkSize = 1000;
+export const blockSteps = 1024;
+export const subBlockSteps = 64;
+/** Kept for callers that think in points: a block holds at most this many. */
+export const chunkSize = blockSteps;
+
+/**
+ * The bucket width for a range: the smallest power of two that fits the range into
+ * `maxPoints` buckets of a global grid (bucket = floor(step / width)). Powers of two keep
+ * buckets aligned with blocks and sub-blocks, and make the grid the same for every run.
+ */
+export function bucketWidth(rangeSteps: number, maxPoints: number): number {
+  const needed = rangeSteps / Math.max(1, maxPoints - 1);
+  return 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, needed))));
+}
 
 const metricIdCache = new Map<string, string>();
 const metricIdCacheLimit = 100_000;
@@ -81,36 +99,56 @@ export class PostgresMetricsStore implements MetricsStore {
        ON CONFLICT ("metricId", "step") DO UPDATE SET "value" = EXCLUDED."value"`,
       [metricIds, steps, values],
     );
-    await this.sealFullChunks(client, [...ids.values()]);
+    // Every block before the one holding a series' newest step is complete: seal it.
+    const boundaries = new Map<string, number>();
+    for (const point of points.values()) {
+      const id = ids.get(point.key)!;
+      boundaries.set(
+        id,
+        Math.max(boundaries.get(id) ?? 0, Math.floor(point.step / blockSteps) * blockSteps),
+      );
+    }
+    await this.sealBefore(client, boundaries);
   }
 
-  /** Moves the oldest `chunkSize` tail points of each full series into a chunk, repeatedly. */
-  private async sealFullChunks(client: Queryable, metricIds: string[]): Promise<void> {
-    const { rows } = await client.query<{ metricId: string; n: string }>(
-      `SELECT "metricId"::text AS "metricId", count(*) AS n FROM "HistoryTail"
-       WHERE "metricId" = ANY($1::bigint[]) GROUP BY "metricId" HAVING count(*) >= $2`,
-      [metricIds, chunkSize],
+  /** Moves each series' tail points before its boundary into one chunk per block, in one statement. */
+  private async sealBefore(client: Queryable, boundaries: Map<string, number>): Promise<void> {
+    const sealing = [...boundaries].filter(([, boundary]) => boundary > 0);
+    if (sealing.length === 0) return;
+    await client.query(
+      `WITH bounds AS (
+         SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS b(metric_id, boundary)
+       ), moved AS (
+         DELETE FROM "HistoryTail" t USING bounds b
+         WHERE t."metricId" = b.metric_id AND t.step < b.boundary
+         RETURNING t."metricId" AS metric_id, t.step, t.value
+       ), subs AS (
+         SELECT metric_id, step / ${blockSteps} AS block, min(step) AS first_step,
+                min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi,
+                sum(value) FILTER (WHERE value <> 'NaN') AS total, count(*)::int AS cnt,
+                (count(*) FILTER (WHERE value <> 'NaN'))::int AS n
+         FROM moved GROUP BY metric_id, step / ${blockSteps}, step / ${subBlockSteps}
+       ), sub_arrays AS (
+         SELECT metric_id, block, array_agg(first_step ORDER BY first_step) AS first_steps,
+                array_agg(lo ORDER BY first_step) AS los, array_agg(hi ORDER BY first_step) AS his,
+                array_agg(total ORDER BY first_step) AS totals, array_agg(cnt ORDER BY first_step) AS cnts,
+                array_agg(n ORDER BY first_step) AS ns
+         FROM subs GROUP BY metric_id, block
+       ), blocks AS (
+         SELECT metric_id, step / ${blockSteps} AS block, max(step) AS step_last, count(*)::int AS cnt,
+                min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi,
+                sum(value) FILTER (WHERE value <> 'NaN') AS total, (count(*) FILTER (WHERE value <> 'NaN'))::int AS n,
+                (array_agg(value ORDER BY step DESC))[1] AS last_value,
+                array_agg(step ORDER BY step) AS steps, array_agg(value ORDER BY step) AS vals
+         FROM moved GROUP BY metric_id, step / ${blockSteps}
+       )
+       INSERT INTO "HistoryChunk" ("metricId", "stepFirst", "stepLast", "count", "min", "max", "sum", "valueCount",
+         "lastValue", "steps", "values", "subFirstStep", "subMin", "subMax", "subSum", "subCount", "subValueCount")
+       SELECT b.metric_id, b.block * ${blockSteps}, b.step_last, b.cnt, b.lo, b.hi, b.total, b.n, b.last_value, b.steps, b.vals,
+              s.first_steps, s.los, s.his, s.totals, s.cnts, s.ns
+       FROM blocks b JOIN sub_arrays s USING (metric_id, block)`,
+      [sealing.map(([id]) => id), sealing.map(([, boundary]) => boundary)],
     );
-    for (const row of rows) {
-      for (let sealed = 0; sealed + chunkSize <= Number(row.n); sealed += chunkSize) {
-        await client.query(
-          `WITH moved AS (
-             DELETE FROM "HistoryTail" t
-             USING (SELECT step FROM "HistoryTail" WHERE "metricId" = $1 ORDER BY step LIMIT $2) oldest
-             WHERE t."metricId" = $1 AND t.step = oldest.step
-             RETURNING t.step, t.value
-           )
-           INSERT INTO "HistoryChunk"
-             ("metricId", "stepFirst", "stepLast", "count", "min", "max", "sum", "valueCount", "lastValue", "steps", "values")
-           SELECT $1, min(step), max(step), count(*),
-             min(value) FILTER (WHERE value <> 'NaN'), max(value) FILTER (WHERE value <> 'NaN'),
-             sum(value) FILTER (WHERE value <> 'NaN'), count(*) FILTER (WHERE value <> 'NaN'),
-             (array_agg(value ORDER BY step DESC))[1], array_agg(step ORDER BY step), array_agg(value ORDER BY step)
-           FROM moved`,
-          [row.metricId, chunkSize],
-        );
-      }
-    }
   }
 
   private async metricId(runId: string, key: string): Promise<string | undefined> {
@@ -186,7 +224,29 @@ export class PostgresMetricsStore implements MetricsStore {
         points: await this.readExact(runId, key, { fromStep: from, toStep: to, limit: maxPoints }),
       };
     }
-    const width = Math.max(1, Math.ceil((to - from + 1) / maxPoints));
+    const width = bucketWidth(to - from + 1, maxPoints);
+    // Chunks wholly inside the range are aggregated at the finest level a bucket never splits;
+    // edge chunks and the tail are opened and filtered to the range.
+    const level = width >= blockSteps ? 'block' : width >= subBlockSteps ? 'sub' : 'point';
+    const inside = `c."metricId" = $1 AND c."stepFirst" >= $2 AND c."stepFirst" + ${blockSteps - 1} <= $3`;
+    const aggregated =
+      level === 'block'
+        ? `SELECT c."stepFirst" / $4 AS b, min(c."stepFirst") AS step, sum(c."sum") AS total, sum(c."valueCount") AS n,
+                  sum(c.count) AS cnt, min(c.min) AS lo, max(c.max) AS hi
+           FROM "HistoryChunk" c WHERE ${inside} GROUP BY 1`
+        : level === 'sub'
+          ? `SELECT u.fs / $4 AS b, min(u.fs) AS step, sum(u.total) AS total, sum(u.n) AS n, sum(u.cnt) AS cnt,
+                    min(u.lo) AS lo, max(u.hi) AS hi
+             FROM "HistoryChunk" c,
+                  unnest(c."subFirstStep", c."subMin", c."subMax", c."subSum", c."subCount", c."subValueCount") AS u(fs, lo, hi, total, cnt, n)
+             WHERE ${inside} GROUP BY 1`
+          : null;
+    const opened = `
+      SELECT u.s AS step, u.v AS value FROM "HistoryChunk" c, unnest(c.steps, c."values") AS u(s, v)
+      WHERE c."metricId" = $1 AND c."stepLast" >= $2 AND c."stepFirst" <= $3
+        ${aggregated ? `AND NOT (${inside})` : ''} AND u.s BETWEEN $2 AND $3
+      UNION ALL
+      SELECT step, value FROM "HistoryTail" WHERE "metricId" = $1 AND step BETWEEN $2 AND $3`;
     const { rows } = await db.query<{
       step: string;
       total: number | null;
@@ -195,27 +255,14 @@ export class PostgresMetricsStore implements MetricsStore {
       lo: number | null;
       hi: number | null;
     }>(
-      `WITH whole AS (
-         SELECT ("stepFirst" - $2) / $4 AS b, min("stepFirst") AS step, sum("sum") AS total, sum("valueCount") AS n,
-                sum(count) AS cnt, min(min) AS lo, max(max) AS hi
-         FROM "HistoryChunk"
-         WHERE "metricId" = $1 AND "stepFirst" >= $2 AND "stepLast" <= $3 AND ("stepFirst" - $2) / $4 = ("stepLast" - $2) / $4
-         GROUP BY 1
-       ), opened AS (
-         SELECT u.s AS step, u.v AS value FROM "HistoryChunk" c, unnest(c.steps, c."values") AS u(s, v)
-         WHERE c."metricId" = $1 AND c."stepLast" >= $2 AND c."stepFirst" <= $3
-           AND NOT (c."stepFirst" >= $2 AND c."stepLast" <= $3 AND (c."stepFirst" - $2) / $4 = (c."stepLast" - $2) / $4)
-           AND u.s BETWEEN $2 AND $3
-         UNION ALL
-         SELECT step, value FROM "HistoryTail" WHERE "metricId" = $1 AND step BETWEEN $2 AND $3
-       ), loose AS (
-         SELECT (step - $2) / $4 AS b, min(step) AS step, sum(value) FILTER (WHERE value <> 'NaN') AS total,
+      `WITH opened AS (${opened}), loose AS (
+         SELECT step / $4 AS b, min(step) AS step, sum(value) FILTER (WHERE value <> 'NaN') AS total,
                 count(*) FILTER (WHERE value <> 'NaN') AS n, count(*) AS cnt,
                 min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi
          FROM opened GROUP BY 1
        )
        SELECT min(step) AS step, sum(total) AS total, sum(n) AS n, sum(cnt) AS cnt, min(lo) AS lo, max(hi) AS hi
-       FROM (SELECT * FROM whole UNION ALL SELECT * FROM loose) buckets GROUP BY b ORDER BY b`,
+       FROM (${aggregated ? `${aggregated} UNION ALL ` : ''}SELECT * FROM loose) buckets GROUP BY b ORDER BY b`,
       [id, from, to, width],
     );
     const points: SampledPoint[] = rows.map((row) => ({

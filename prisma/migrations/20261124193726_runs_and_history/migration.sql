@@ -96,6 +96,12 @@ CREATE TABLE "HistoryChunk" (
     "lastValue" DOUBLE PRECISION NOT NULL,
     "steps" BIGINT[],
     "values" DOUBLE PRECISION[],
+    "subFirstStep" BIGINT[],
+    "subMin" DOUBLE PRECISION[],
+    "subMax" DOUBLE PRECISION[],
+    "subSum" DOUBLE PRECISION[],
+    "subCount" INTEGER[],
+    "subValueCount" INTEGER[],
 
     CONSTRAINT "HistoryChunk_pkey" PRIMARY KEY ("metricId","stepFirst")
 );
@@ -126,9 +132,6 @@ ALTER TABLE "ConsoleLine" ADD CONSTRAINT "ConsoleLine_runId_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "Metric" ADD CONSTRAINT "Metric_runId_fkey" FOREIGN KEY ("runId") REFERENCES "Run"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "HistoryTail" ADD CONSTRAINT "HistoryTail_metricId_fkey" FOREIGN KEY ("metricId") REFERENCES "Metric"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "HistoryChunk" ADD CONSTRAINT "HistoryChunk_metricId_fkey" FOREIGN KEY ("metricId") REFERENCES "Metric"("id") ON DELETE CASCADE ON UPDATE CASCADE;
