@@ -1,0 +1,29 @@
+import type { NextRequest } from 'next/server';
+import type { Actor } from '../auth/actor';
+import { actorFromRequest } from '../auth/current-actor';
+import { publicError } from '../errors';
+import { getLogger } from '../logger';
+
+/**
+ * Runs a REST handler with the request's actor and maps errors once (DESIGN.md §2 rule 4):
+ * AppErrors become `{ error: { code, message, fields } }` with their status; anything else
+ * is logged and answered 500 without internals.
+ */
+export async function handleApi(
+  request: NextRequest,
+  work: (actor: Actor) => Promise<unknown>,
+): Promise<Response> {
+  try {
+    const actor = await actorFromRequest(request);
+    const result = await work(actor);
+    return Response.json(result ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+  } catch (error) {
+    const { code, message, status, fields } = publicError(error);
+    if (status >= 500)
+      getLogger().error({ err: error, path: request.nextUrl.pathname }, 'API request failed');
+    return Response.json(
+      { error: { code, message, ...(fields.length ? { fields } : {}) } },
+      { status },
+    );
+  }
+}

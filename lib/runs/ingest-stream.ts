@@ -1,0 +1,186 @@
+import type { PoolClient } from 'pg';
+import type { Actor } from '../auth/actor';
+import { getPool, getPrisma } from '../db/prisma';
+import { AppError } from '../errors';
+import { getMetricsStore } from '../history';
+import type { HistoryRow } from '../history/metrics-store';
+import { assertCan } from '../permissions/catalog';
+import { parseInput } from '../validation';
+import { accessToEntity, resolveEntity } from './project-access';
+import { streamBatchSchema, toNumber, type StreamBatch } from './schemas';
+
+export interface StreamAck {
+  /** Where the next batch of each stream must start. */
+  historyOffset: number;
+  systemOffset: number;
+  state: string;
+  /** Set when someone stopped the run from the UI or API (the SDK then ends the program). */
+  stopRequested: boolean;
+}
+
+interface LockedRun {
+  id: string;
+  state: string;
+  historyOffset: number;
+  systemOffset: number;
+  lastStep: string;
+  summary: Record<string, unknown>;
+  config: Record<string, unknown>;
+}
+
+/**
+ * Applies one batch from the SDK in one transaction: all of it or none of it. Streams are
+ * idempotent by offset: rows before the run's current offset were applied by an earlier
+ * try of the same batch and are skipped; a batch that starts past the offset is refused
+ * (CONFLICT, with the offset to resend from). Every batch is a heartbeat.
+ */
+export async function ingestStream(
+  actor: Actor,
+  target: { entity: string; project: string; runId: string },
+  raw: unknown,
+): Promise<StreamAck> {
+  const batch = parseInput(streamBatchSchema, raw);
+  const entity = await resolveEntity(target.entity);
+  const access = await accessToEntity(actor, entity);
+  const project = await getPrisma().project.findUnique({
+    where: { entityId_name: { entityId: entity.id, name: target.project } },
+  });
+  if (!project) throw AppError.notFound(`Project "${target.project}"`);
+  assertCan(actor, 'run:log', { access, visibility: project.visibility });
+
+  const client = await getPool().connect();
+  try {
+    await client.query('BEGIN');
+    const ack = await applyBatch(client, project.id, target.runId, batch);
+    await client.query('COMMIT');
+    return ack;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function applyBatch(
+  client: PoolClient,
+  projectId: string,
+  runId: string,
+  batch: StreamBatch,
+): Promise<StreamAck> {
+  const { rows } = await client.query<LockedRun>(
+    `SELECT id, state, "historyOffset", "systemOffset", "lastStep"::text AS "lastStep", summary, config
+     FROM "Run" WHERE "projectId" = $1 AND "runId" = $2 FOR UPDATE`,
+    [projectId, runId],
+  );
+  const run = rows[0];
+  if (!run) throw AppError.notFound(`Run "${runId}"`);
+  const store = getMetricsStore();
+  let historyOffset = run.historyOffset;
+  let systemOffset = run.systemOffset;
+  let lastStep = Number(run.lastStep);
+  const summary = { ...run.summary };
+
+  if (batch.history) {
+    const fresh = batch.history.rows.slice(Math.max(0, historyOffset - batch.history.offset));
+    if (batch.history.offset > historyOffset) {
+      throw new AppError(
+        'CONFLICT',
+        `history offset ${batch.history.offset} is past the expected offset ${historyOffset}; resend from ${historyOffset}`,
+      );
+    }
+    const rowsToStore: HistoryRow[] = [];
+    for (const row of fresh) {
+      // The same step may come again with more keys (log without commit); going back may not.
+      if (row.step < lastStep) {
+        throw AppError.badInput(
+          `history step ${row.step} comes after step ${lastStep}; steps must not go back (resume from a step to rewrite history)`,
+          [{ field: 'history.rows.step', message: 'must not decrease' }],
+        );
+      }
+      const values = Object.fromEntries(
+        Object.entries(row.values).map(([key, value]) => [key, toNumber(value)]),
+      );
+      rowsToStore.push({ step: row.step, values });
+      // Summary: the last value of each key, unless set explicitly in this batch.
+      for (const [key, value] of Object.entries(values))
+        summary[key] = Number.isFinite(value) ? value : String(value);
+      lastStep = row.step;
+    }
+    await store.append(run.id, rowsToStore, client);
+    historyOffset += fresh.length;
+  }
+
+  if (batch.system) {
+    if (batch.system.offset > systemOffset) {
+      throw new AppError(
+        'CONFLICT',
+        `system offset ${batch.system.offset} is past the expected offset ${systemOffset}; resend from ${systemOffset}`,
+      );
+    }
+    const fresh = batch.system.rows.slice(Math.max(0, systemOffset - batch.system.offset));
+    await store.append(
+      run.id,
+      fresh.map((row, index) => ({
+        step: systemOffset + index,
+        values: {
+          'system/_timestamp': row.timestamp,
+          ...Object.fromEntries(
+            Object.entries(row.values).map(([key, value]) => [`system/${key}`, toNumber(value)]),
+          ),
+        },
+      })),
+      client,
+    );
+    systemOffset += fresh.length;
+  }
+
+  if (batch.console?.length) {
+    // Line-indexed: a progress bar redrawn with \r rewrites its line in place.
+    const lines = new Map(batch.console.map((line) => [line.lineNo, line]));
+    await client.query(
+      `INSERT INTO "ConsoleLine" ("runId", "lineNo", "text", "stream")
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[])
+       ON CONFLICT ("runId", "lineNo") DO UPDATE SET "text" = EXCLUDED."text", "stream" = EXCLUDED."stream", "at" = now()`,
+      [
+        run.id,
+        [...lines.keys()],
+        [...lines.values()].map((l) => l.text),
+        [...lines.values()].map((l) => l.stream),
+      ],
+    );
+  }
+
+  Object.assign(summary, batch.summary ?? {});
+  const config = batch.config ? { ...run.config, ...batch.config } : run.config;
+  const finishing = batch.finish !== undefined;
+  // A stopped run stays killed; a crashed one that talks again is running again.
+  const state =
+    run.state === 'KILLED'
+      ? 'KILLED'
+      : finishing
+        ? batch.finish!.exitCode === 0
+          ? 'FINISHED'
+          : 'FAILED'
+        : run.state === 'CRASHED'
+          ? 'RUNNING'
+          : run.state;
+  await client.query(
+    `UPDATE "Run" SET "historyOffset" = $2, "systemOffset" = $3, "lastStep" = $4, summary = $5, config = $6,
+       "heartbeatAt" = now(), state = $7::"RunState", "exitCode" = COALESCE($8, "exitCode"),
+       "finishedAt" = CASE WHEN $9 THEN now() ELSE "finishedAt" END, "updatedAt" = now()
+     WHERE id = $1`,
+    [
+      run.id,
+      historyOffset,
+      systemOffset,
+      lastStep,
+      JSON.stringify(summary),
+      JSON.stringify(config),
+      state,
+      batch.finish?.exitCode ?? null,
+      finishing,
+    ],
+  );
+  return { historyOffset, systemOffset, state, stopRequested: run.state === 'KILLED' };
+}

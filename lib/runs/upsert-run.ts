@@ -1,0 +1,161 @@
+import { randomBytes } from 'node:crypto';
+import { Prisma } from '@/generated/prisma/client';
+import type { Actor } from '../auth/actor';
+import { getPrisma } from '../db/prisma';
+import { AppError } from '../errors';
+import { getMetricsStore } from '../history';
+import { assertCan } from '../permissions/catalog';
+import { parseInput } from '../validation';
+import { accessToEntity, defaultVisibility, resolveEntity } from './project-access';
+import { runIdSchema, upsertRunSchema, type UpsertRunInput } from './schemas';
+
+export interface RunHandle {
+  id: string;
+  runId: string;
+  entity: string;
+  project: string;
+  state: string;
+  historyOffset: number;
+  systemOffset: number;
+  lastStep: number;
+  /** The team's default for saving code (the SDK reads it at init). */
+  codeSavingDefault: boolean;
+}
+
+/** A short id like W&B's ("3xk29fpa"), when the SDK does not choose one. */
+function newRunId(): string {
+  return randomBytes(6)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')
+    .slice(0, 8);
+}
+
+async function attributedUser(
+  actor: Actor,
+  teamId: string | null,
+  attributeTo: string | undefined,
+): Promise<string | null> {
+  if (actor.kind === 'user') return actor.userId;
+  if (actor.kind !== 'service-account' || !attributeTo || !teamId) return null;
+  const who = attributeTo.trim().toLowerCase();
+  const member = await getPrisma().membership.findFirst({
+    where: {
+      teamId,
+      user: {
+        OR: [{ username: who }, { emails: { some: { address: who, verifiedAt: { not: null } } } }],
+      },
+    },
+  });
+  if (!member)
+    throw AppError.badInput(`${attributeTo} is not a member of this team`, [
+      { field: 'attributeTo', message: 'is not a team member' },
+    ]);
+  return member.userId;
+}
+
+/**
+ * Creates or updates a run (W&B's upsertBucket): the project is created on first log; a
+ * field left out keeps its value; resuming from a step forgets history from there on.
+ */
+export async function upsertRun(
+  actor: Actor,
+  target: { entity: string; project: string; runId?: string },
+  input: UpsertRunInput,
+): Promise<RunHandle> {
+  const data = parseInput(upsertRunSchema, input);
+  const runId = target.runId ? parseInput(runIdSchema, target.runId) : newRunId();
+  if (!target.project.trim() || target.project.length > 128 || /[/\\]/.test(target.project)) {
+    throw AppError.badInput('Invalid project name', [
+      { field: 'project', message: 'must be 1–128 characters without slashes' },
+    ]);
+  }
+  const entity = await resolveEntity(target.entity);
+  const access = await accessToEntity(actor, entity);
+  const prisma = getPrisma();
+  let project = await prisma.project.findUnique({
+    where: { entityId_name: { entityId: entity.id, name: target.project } },
+  });
+  assertCan(actor, 'run:log', { access, visibility: project?.visibility });
+  if (!project) {
+    project = await prisma.project
+      .create({
+        data: {
+          entityId: entity.id,
+          name: target.project,
+          visibility: defaultVisibility(entity),
+          createdById: actor.kind === 'user' ? actor.userId : null,
+        },
+      })
+      .catch(async (error) => {
+        // Two runs creating the project at once: the other one won.
+        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          return prisma.project.findUniqueOrThrow({
+            where: { entityId_name: { entityId: entity.id, name: target.project } },
+          });
+        }
+        throw error;
+      });
+  }
+  const createdById = await attributedUser(actor, entity.team?.id ?? null, data.attributeTo);
+  const fields = {
+    ...(data.displayName !== undefined && { displayName: data.displayName }),
+    ...(data.notes !== undefined && { notes: data.notes }),
+    ...(data.tags !== undefined && { tags: data.tags }),
+    ...(data.group !== undefined && { group: data.group }),
+    ...(data.jobType !== undefined && { jobType: data.jobType }),
+    ...(data.config !== undefined && { config: data.config as Prisma.InputJsonValue }),
+    ...(data.host !== undefined && { host: data.host }),
+    ...(data.os !== undefined && { os: data.os }),
+    ...(data.languageVersion !== undefined && { languageVersion: data.languageVersion }),
+    ...(data.program !== undefined && { program: data.program }),
+    ...(data.command !== undefined && { command: data.command }),
+    ...(data.gitRemote !== undefined && { gitRemote: data.gitRemote }),
+    ...(data.gitCommit !== undefined && { gitCommit: data.gitCommit }),
+  };
+  const run = await prisma.$transaction(async (tx) => {
+    const existing = await tx.run.findUnique({
+      where: { projectId_runId: { projectId: project.id, runId } },
+    });
+    if (!existing) {
+      return tx.run.create({
+        data: {
+          projectId: project.id,
+          runId,
+          displayName: data.displayName ?? runId,
+          createdById,
+          serviceAccountId: actor.kind === 'service-account' ? actor.serviceAccountId : null,
+          ...fields,
+        },
+      });
+    }
+    const resuming = data.resumeFromStep !== undefined;
+    if (resuming) {
+      // Rewind: the history stream continues from the kept rows.
+      await getMetricsStore().deleteFromStep(existing.id, data.resumeFromStep!);
+    }
+    return tx.run.update({
+      where: { id: existing.id },
+      data: {
+        ...fields,
+        // A resumed (or re-initialised) run is running again.
+        state: 'RUNNING',
+        finishedAt: null,
+        exitCode: null,
+        heartbeatAt: new Date(),
+        ...(resuming && { lastStep: BigInt(data.resumeFromStep! - 1) }),
+      },
+    });
+  });
+  return {
+    id: run.id,
+    runId: run.runId,
+    entity: entity.name,
+    project: project.name,
+    state: run.state,
+    historyOffset: run.historyOffset,
+    systemOffset: run.systemOffset,
+    lastStep: Number(run.lastStep),
+    codeSavingDefault: entity.team?.codeSavingDefault ?? false,
+  };
+}
