@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './errors';
 
 /**
@@ -17,4 +17,15 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.ou
   const fields = [...byField].map(([field, message]) => ({ field, message }));
   const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
   throw AppError.badInput(`Invalid input: ${summary}`, fields);
+}
+
+/** Parses one named value, so its problems are reported under `field` (not "input"). */
+export function parseField<T extends z.ZodType>(
+  schema: T,
+  field: string,
+  value: unknown,
+): z.output<T> {
+  return (
+    parseInput(z.object({ [field]: schema }), { [field]: value }) as Record<string, z.output<T>>
+  )[field]!;
 }

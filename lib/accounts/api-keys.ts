@@ -4,7 +4,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
-import { parseInput } from '../validation';
+import { parseField } from '../validation';
 import { apiKeyNameSchema } from './schemas';
 
 /** Recognisable in logs and by secret scanners. */
@@ -34,7 +34,7 @@ export async function createApiKey(
 ): Promise<{ apiKey: ApiKeyView; secret: string }> {
   const { userId } = requireUser(actor);
   assertCan(actor, 'account:secure', { userId });
-  const parsedName = parseInput(apiKeyNameSchema, name);
+  const parsedName = parseField(apiKeyNameSchema, 'name', name);
   const secret = `${apiKeyPrefix}${generateToken(30)}`;
   const apiKey = await getPrisma().apiKey.create({
     data: {

@@ -28,8 +28,10 @@ export type UserActor = Extract<Actor, { kind: 'user' }>;
 
 export const anonymousActor: Actor = { kind: 'anonymous' };
 
-/** The signed-in user, or UNAUTHENTICATED. */
+/** The signed-in person: UNAUTHENTICATED for anonymous requests, FORBIDDEN for service accounts. */
 export function requireUser(actor: Actor): UserActor {
-  if (actor.kind !== 'user') throw AppError.unauthenticated();
+  if (actor.kind === 'anonymous') throw AppError.unauthenticated();
+  if (actor.kind !== 'user')
+    throw AppError.forbidden('This needs a person’s account, not a service account');
   return actor;
 }

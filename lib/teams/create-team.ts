@@ -36,6 +36,11 @@ export async function createTeam(actor: Actor, input: CreateTeamInput) {
   const prisma = getPrisma();
 
   if (organizationId) {
+    if (!(await prisma.organization.findUnique({ where: { id: organizationId } }))) {
+      throw AppError.badInput('Unknown organization', [
+        { field: 'organizationId', message: 'does not exist' },
+      ]);
+    }
     const admin = await prisma.organizationAdmin.findUnique({
       where: { organizationId_userId: { organizationId, userId: user.userId } },
     });

@@ -5,7 +5,7 @@ import { getPrisma } from '../db/prisma';
 import { sendEmail } from '../email/outbox';
 import { getEnv } from '../env';
 import { AppError } from '../errors';
-import { assertCan } from '../permissions/catalog';
+import { assertCan, can } from '../permissions/catalog';
 import type { TeamRoleName } from '../permissions/team-grants';
 import { parseInput } from '../validation';
 import { inviteSchema } from './schemas';
@@ -99,8 +99,15 @@ export async function inviteMember(
 ): Promise<InviteView> {
   const { team, access } = await teamWithAccess(actor, teamName);
   assertCan(actor, 'team:invite', { access });
-  const { email, role, customRoleId } = parseInput(inviteSchema, input);
+  const parsed = parseInput(inviteSchema, input);
+  const { email, customRoleId } = parsed;
+  let role = parsed.role;
   const prisma = getPrisma();
+  // Inviting an admin (or into a custom role) is managing the team: someone who only has
+  // invite rights (a custom role) must not be able to make a second account of theirs admin.
+  if ((role === 'ADMIN' || customRoleId) && !can(actor, 'team:manage-settings', { access })) {
+    throw AppError.forbidden('Only team admins can invite admins or assign custom roles');
+  }
   if (customRoleId) {
     const customRole = await prisma.customRole.findFirst({
       where: { id: customRoleId, organizationId: team.organizationId },
@@ -109,6 +116,8 @@ export async function inviteMember(
       throw AppError.badInput('Unknown custom role', [
         { field: 'customRoleId', message: 'is not a role of this organization' },
       ]);
+    // Stored as the custom role's base, so losing the custom role never escalates.
+    role = customRole.baseRole;
   }
   const member = await prisma.membership.findFirst({
     where: { teamId: team.id, user: { emails: { some: { address: email } } } },

@@ -4,7 +4,7 @@ import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import type { TeamRoleName } from '../permissions/team-grants';
-import { parseInput } from '../validation';
+import { parseField } from '../validation';
 import { teamRoleSchema } from './schemas';
 import { teamWithAccess } from './team-access';
 
@@ -68,8 +68,8 @@ export async function changeMemberRole(
 ): Promise<void> {
   const { team, access } = await teamWithAccess(actor, teamName);
   assertCan(actor, 'team:manage-settings', { access });
-  const role = parseInput(teamRoleSchema, input.role);
   const prisma = getPrisma();
+  let role = parseField(teamRoleSchema, 'role', input.role);
   if (input.customRoleId) {
     const customRole = await prisma.customRole.findFirst({
       where: { id: input.customRoleId, organizationId: team.organizationId },
@@ -78,6 +78,8 @@ export async function changeMemberRole(
       throw AppError.badInput('Unknown custom role', [
         { field: 'customRoleId', message: 'is not a role of this organization' },
       ]);
+    // The stored role is the custom role's base, so losing the custom role never escalates.
+    role = customRole.baseRole;
   }
   await prisma.$transaction(async (tx) => {
     const admins = await lockAdmins(tx, team.id);
@@ -96,7 +98,12 @@ export async function changeMemberRole(
 /** Removes a member (admins), or lets a member leave. Their runs stay in the team. */
 export async function removeMember(actor: Actor, teamName: string, userId: string): Promise<void> {
   const { team, access } = await teamWithAccess(actor, teamName);
-  const leaving = actor.kind === 'user' && actor.userId === userId && access.role !== null;
+  // Leaving takes a browser session: view-only members have no API-key access to the team at all.
+  const leaving =
+    actor.kind === 'user' &&
+    actor.via === 'session' &&
+    actor.userId === userId &&
+    access.role !== null;
   if (!leaving) assertCan(actor, 'team:remove-member', { access });
   await getPrisma().$transaction(async (tx) => {
     const admins = await lockAdmins(tx, team.id);

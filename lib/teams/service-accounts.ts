@@ -5,7 +5,7 @@ import { generateToken, hashToken } from '../auth/tokens';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
-import { parseInput } from '../validation';
+import { parseField } from '../validation';
 import { serviceAccountNameSchema } from './schemas';
 import { teamWithAccess } from './team-access';
 
@@ -21,7 +21,7 @@ export interface ServiceAccountView {
 export async function createServiceAccount(actor: Actor, teamName: string, name: string) {
   const { team, access } = await teamWithAccess(actor, teamName);
   assertCan(actor, 'team:manage-settings', { access });
-  const parsedName = parseInput(serviceAccountNameSchema, name);
+  const parsedName = parseField(serviceAccountNameSchema, 'name', name);
   const secret = `${apiKeyPrefix}${generateToken(30)}`;
   try {
     const account = await getPrisma().serviceAccount.create({

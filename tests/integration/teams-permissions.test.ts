@@ -43,7 +43,7 @@ const actorNames = [
 ] as const;
 type ActorName = (typeof actorNames)[number];
 
-/** Who each actor is (filled in beforeAll). */
+/** Who each actor is, for failure messages. */
 const actorDescriptions: Record<ActorName, string> = {
   anonymous: 'an anonymous request',
   outsider: 'a signed-in admin of another team',
@@ -52,7 +52,7 @@ const actorDescriptions: Record<ActorName, string> = {
   customRole: 'a custom-role member (view-only + team:invite)',
   registryAdmin: 'a member who is a model-registry admin',
   admin: 'a team admin',
-  orgAdmin: "the organization admin who created the team (its first admin)",
+  orgAdmin: 'the organization admin who created the team (its first admin)',
   systemAdmin: 'a system admin who is not a member',
   serviceAccount: "the team's service account",
   memberApiKey: "a member's API key",
@@ -60,6 +60,7 @@ const actorDescriptions: Record<ActorName, string> = {
   customRoleApiKey: "the custom-role member's API key",
   adminApiKey: "a team admin's API key",
 };
+/** Each actor's credentials (filled in beforeAll). */
 const as = {} as Record<ActorName, As>;
 
 const team = 'acme';
@@ -165,35 +166,48 @@ const actions: Record<string, Action<unknown>> = {
     prepare: async () => `${unique('invitee')}@example.com`,
     run: (actor, email) =>
       graphql(
-        `mutation ($team: String!, $email: String!) { inviteMember(team: $team, email: $email, role: MEMBER) { email state } }`,
+        `
+          mutation ($team: String!, $email: String!) {
+            inviteMember(team: $team, email: $email, role: MEMBER) {
+              email
+              state
+            }
+          }
+        `,
         { team, email },
         actor,
       ),
-    happened: async (email) =>
-      (await getPrisma().invite.count({ where: { email: email as string } })) === 1,
+    happened: async (email) => (await getPrisma().invite.count({ where: { email: email } })) === 1,
   }),
   'remove a member': action({
     allowed: teamAdmins,
     prepare: throwawayMember,
     run: (actor, target) =>
       graphql(
-        `mutation ($team: String!, $userId: ID!) { removeMember(team: $team, userId: $userId) }`,
-        { team, userId: (target as { id: string }).id },
+        `
+          mutation ($team: String!, $userId: ID!) {
+            removeMember(team: $team, userId: $userId)
+          }
+        `,
+        { team, userId: target.id },
         actor,
       ),
-    happened: async (target) => !(await membershipOf(team, (target as { id: string }).id)),
+    happened: async (target) => !(await membershipOf(team, target.id)),
   }),
   "change a member's role": action({
     allowed: teamAdmins,
     prepare: throwawayMember,
     run: (actor, target) =>
       graphql(
-        `mutation ($team: String!, $userId: ID!) { changeMemberRole(team: $team, userId: $userId, role: VIEW_ONLY) }`,
-        { team, userId: (target as { id: string }).id },
+        `
+          mutation ($team: String!, $userId: ID!) {
+            changeMemberRole(team: $team, userId: $userId, role: VIEW_ONLY)
+          }
+        `,
+        { team, userId: target.id },
         actor,
       ),
-    happened: async (target) =>
-      (await membershipOf(team, (target as { id: string }).id))?.role === 'VIEW_ONLY',
+    happened: async (target) => (await membershipOf(team, target.id))?.role === 'VIEW_ONLY',
   }),
   'update team settings': action({
     allowed: teamAdmins,
@@ -202,7 +216,13 @@ const actions: Record<string, Action<unknown>> = {
     },
     run: (actor) =>
       graphql(
-        `mutation ($team: String!, $input: TeamSettingsInput!) { updateTeamSettings(team: $team, input: $input) { codeSavingDefault } }`,
+        `
+          mutation ($team: String!, $input: TeamSettingsInput!) {
+            updateTeamSettings(team: $team, input: $input) {
+              codeSavingDefault
+            }
+          }
+        `,
         { team, input: settingsInput },
         actor,
       ),
@@ -214,7 +234,11 @@ const actions: Record<string, Action<unknown>> = {
     prepare: async () => unique('intro'),
     run: (actor, intro) =>
       graphql(
-        `mutation ($team: String!, $intro: String!) { updateTeamProfile(team: $team, intro: $intro, links: []) }`,
+        `
+          mutation ($team: String!, $intro: String!) {
+            updateTeamProfile(team: $team, intro: $intro, links: [])
+          }
+        `,
         { team, intro },
         actor,
       ),
@@ -226,36 +250,56 @@ const actions: Record<string, Action<unknown>> = {
     prepare: async () => unique('robot'),
     run: (actor, name) =>
       graphql(
-        `mutation ($team: String!, $name: String!) { createServiceAccount(team: $team, name: $name) { id secret } }`,
+        `
+          mutation ($team: String!, $name: String!) {
+            createServiceAccount(team: $team, name: $name) {
+              id
+              secret
+            }
+          }
+        `,
         { team, name },
         actor,
       ),
     happened: async (name) =>
-      (await getPrisma().serviceAccount.count({ where: { name: name as string } })) === 1,
+      (await getPrisma().serviceAccount.count({ where: { name: name } })) === 1,
   }),
   'set a registry admin': action({
     allowed: [...teamAdmins, 'registryAdmin'],
     prepare: throwawayMember,
     run: (actor, target) =>
       graphql(
-        `mutation ($team: String!, $userId: ID!) { setRegistryAdmin(team: $team, userId: $userId, isRegistryAdmin: true) }`,
-        { team, userId: (target as { id: string }).id },
+        `
+          mutation ($team: String!, $userId: ID!) {
+            setRegistryAdmin(team: $team, userId: $userId, isRegistryAdmin: true)
+          }
+        `,
+        { team, userId: target.id },
         actor,
       ),
-    happened: async (target) =>
-      !!(await membershipOf(team, (target as { id: string }).id))?.isRegistryAdmin,
+    happened: async (target) => !!(await membershipOf(team, target.id))?.isRegistryAdmin,
   }),
   'create a custom role': action({
     allowed: ['orgAdmin', 'systemAdmin'],
     prepare: async () => unique('Role'),
     run: (actor, name) =>
       graphql(
-        `mutation ($org: ID!, $name: String!) { createCustomRole(organizationId: $org, name: $name, baseRole: MEMBER, permissions: [RUN_DELETE]) { id } }`,
+        `
+          mutation ($org: ID!, $name: String!) {
+            createCustomRole(
+              organizationId: $org
+              name: $name
+              baseRole: MEMBER
+              permissions: [RUN_DELETE]
+            ) {
+              id
+            }
+          }
+        `,
         { org: organizationId, name },
         actor,
       ),
-    happened: async (name) =>
-      (await getPrisma().customRole.count({ where: { name: name as string } })) === 1,
+    happened: async (name) => (await getPrisma().customRole.count({ where: { name: name } })) === 1,
   }),
   "create a team in the team's organization": action({
     // Only the organization's admins and system admins, and only from a browser session.
@@ -263,12 +307,17 @@ const actions: Record<string, Action<unknown>> = {
     prepare: async () => unique('sibling'),
     run: (actor, name) =>
       graphql(
-        `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { name } }`,
+        `
+          mutation ($input: CreateTeamInput!) {
+            createTeam(input: $input) {
+              name
+            }
+          }
+        `,
         { input: { name, type: 'WORK', organizationId } },
         actor,
       ),
-    happened: async (name) =>
-      (await getPrisma().entity.count({ where: { name: name as string } })) === 1,
+    happened: async (name) => (await getPrisma().entity.count({ where: { name: name } })) === 1,
   }),
   'delete a team': action({
     allowed: ['systemAdmin'],
@@ -288,11 +337,19 @@ const actions: Record<string, Action<unknown>> = {
       return name;
     },
     run: (actor, name) =>
-      graphql(`mutation ($name: String!) { deleteTeam(name: $name) }`, { name }, actor),
+      graphql(
+        `
+          mutation ($name: String!) {
+            deleteTeam(name: $name)
+          }
+        `,
+        { name },
+        actor,
+      ),
     happened: async (name) => {
       const [teams, entities] = await Promise.all([
-        getPrisma().team.count({ where: { name: name as string } }),
-        getPrisma().entity.count({ where: { name: name as string } }),
+        getPrisma().team.count({ where: { name: name } }),
+        getPrisma().entity.count({ where: { name: name } }),
       ]);
       expect(teams).toBe(entities);
       return teams === 0;
@@ -305,7 +362,13 @@ const actions: Record<string, Action<unknown>> = {
     },
     run: (actor) =>
       graphql(
-        `mutation { updateSystemSettings(organizationCreation: "anyone", defaultStorageLimitGb: 4242) { defaultStorageLimitGb } }`,
+        `
+          mutation {
+            updateSystemSettings(organizationCreation: "anyone", defaultStorageLimitGb: 4242) {
+              defaultStorageLimitGb
+            }
+          }
+        `,
         {},
         actor,
       ),
@@ -315,7 +378,7 @@ const actions: Record<string, Action<unknown>> = {
 
 beforeAll(async () => {
   // The first user of an instance is its system admin: created first on purpose.
-  const root = await createVerifiedUser('root');
+  const root = await createVerifiedUser('sysop');
   expect(root.user.isSystemAdmin).toBe(true);
   const olga = await createVerifiedUser('olga');
   ({ organizationId } = await createTeamVia(olga.session, team, {
@@ -336,28 +399,53 @@ beforeAll(async () => {
   // The custom role, composed by the organization admin and assigned by a team admin.
   const role = expectOk(
     await graphql<{ createCustomRole: { id: string } }>(
-      `mutation ($org: ID!) { createCustomRole(organizationId: $org, name: "Recruiter", baseRole: VIEW_ONLY, permissions: [TEAM_INVITE]) { id } }`,
+      `
+        mutation ($org: ID!) {
+          createCustomRole(
+            organizationId: $org
+            name: "Recruiter"
+            baseRole: VIEW_ONLY
+            permissions: [TEAM_INVITE]
+          ) {
+            id
+          }
+        }
+      `,
       { org: organizationId },
       olga.session,
     ),
   );
   expectOk(
     await graphql(
-      `mutation ($team: String!, $userId: ID!, $roleId: ID!) { changeMemberRole(team: $team, userId: $userId, role: VIEW_ONLY, customRoleId: $roleId) }`,
+      `
+        mutation ($team: String!, $userId: ID!, $roleId: ID!) {
+          changeMemberRole(team: $team, userId: $userId, role: VIEW_ONLY, customRoleId: $roleId)
+        }
+      `,
       { team, userId: cora!.user.id, roleId: role.createCustomRole.id },
       adam!.session,
     ),
   );
   expectOk(
     await graphql(
-      `mutation ($team: String!, $userId: ID!) { setRegistryAdmin(team: $team, userId: $userId, isRegistryAdmin: true) }`,
+      `
+        mutation ($team: String!, $userId: ID!) {
+          setRegistryAdmin(team: $team, userId: $userId, isRegistryAdmin: true)
+        }
+      `,
       { team, userId: rita!.user.id },
       adam!.session,
     ),
   );
   const robot = expectOk(
     await graphql<{ createServiceAccount: { secret: string } }>(
-      `mutation ($team: String!) { createServiceAccount(team: $team, name: "ci-bot") { secret } }`,
+      `
+        mutation ($team: String!) {
+          createServiceAccount(team: $team, name: "ci-bot") {
+            secret
+          }
+        }
+      `,
       { team },
       adam!.session,
     ),
@@ -384,13 +472,23 @@ beforeAll(async () => {
 describe('the fixture', () => {
   it('has every actor in the role it claims', async () => {
     const { data } = await graphql<{ myTeams: { name: string; role: string }[] }>(
-      `{ myTeams { name role } }`,
+      `
+        {
+          myTeams {
+            name
+            role
+          }
+        }
+      `,
       {},
       as.customRole,
     );
     expect(data?.myTeams).toEqual([{ name: team, role: 'VIEW_ONLY' }]);
     const members = await getPrisma().membership.findMany({
-      where: { team: { name: team } },
+      where: {
+        team: { name: team },
+        user: { username: { in: ['olga', 'adam', 'vera', 'mike', 'cora', 'rita'] } },
+      },
       include: { user: true, customRole: true },
     });
     const byName = Object.fromEntries(
@@ -409,8 +507,13 @@ describe('the fixture', () => {
     });
     // The system admin and the outsider are no members of acme.
     const viewerRole = async (actor: As) =>
-      (await graphql<{ team: { viewerRole: string | null } }>(teamField('viewerRole'), { team }, actor))
-        .data?.team.viewerRole;
+      (
+        await graphql<{ team: { viewerRole: string | null } }>(
+          teamField('viewerRole'),
+          { team },
+          actor,
+        )
+      ).data?.team.viewerRole;
     expect(await viewerRole(as.systemAdmin)).toBeNull();
     expect(await viewerRole(as.outsider)).toBeNull();
     expect(await viewerRole(as.admin)).toBe('ADMIN');
@@ -423,26 +526,29 @@ describe('the fixture', () => {
   });
 });
 
-describe.each(Object.entries(actions))('%s', (actionName, definition) => {
-  it.each(actorNames.map((actor) => [actor, definition.allowed.includes(actor)] as const))(
-    '%s: allowed = %s',
-    async (actor, allowed) => {
-      const state = await definition.prepare();
-      const response = await definition.run(as[actor], state);
-      const happened = await definition.happened(state, response);
-      const who = `${actorDescriptions[actor]} trying to ${actionName}`;
-      if (allowed) {
-        expect(response.errors, who).toBeUndefined();
-        expect(happened, who).toBe(true);
-        return;
-      }
-      const expected = actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-      expect(
-        response.errors?.map((error) => error.extensions?.code),
-        who,
-      ).toEqual([expected]);
-      expect(happened, `${who}: refused but it happened anyway`).toBe(false);
-      if (!definition.read) expect(response.status, who).toBe(expected === 'FORBIDDEN' ? 403 : 401);
-    },
-  );
-});
+for (const [actionName, definition] of Object.entries(actions)) {
+  describe(actionName, () => {
+    for (const actor of actorNames) {
+      const allowed = definition.allowed.includes(actor);
+      it(`${allowed ? 'allows' : 'refuses'} ${actor}`, async () => {
+        const state = await definition.prepare();
+        const response = await definition.run(as[actor], state);
+        const happened = await definition.happened(state, response);
+        const who = `${actorDescriptions[actor]} trying to ${actionName}`;
+        if (allowed) {
+          expect(response.errors, who).toBeUndefined();
+          expect(happened, who).toBe(true);
+          return;
+        }
+        const expected = actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        expect(
+          response.errors?.map((error) => error.extensions?.code),
+          who,
+        ).toEqual([expected]);
+        expect(happened, `${who}: refused, but it happened anyway`).toBe(false);
+        if (!definition.read)
+          expect(response.status, who).toBe(expected === 'FORBIDDEN' ? 403 : 401);
+      });
+    }
+  });
+}

@@ -1,0 +1,168 @@
+/**
+ * P1 (DESIGN.md §5): ingest from many concurrent clients over real HTTP into the local
+ * Postgres, through `npm start`'s production server, vs a raw bulk INSERT of the same points
+ * into a plain narrow table of the same Postgres in the same run. Prints points/s and
+ * post latency percentiles. Tunables: BENCH_CLIENTS, BENCH_SECONDS, BENCH_ROWS, BENCH_KEYS.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
+import { applyMigrations } from '../../lib/db/schema-engine';
+import { findFreePort } from '../../lib/net/find-free-port';
+
+const clients = Number(process.env.BENCH_CLIENTS ?? 16);
+const seconds = Number(process.env.BENCH_SECONDS ?? 15);
+const rowsPerPost = Number(process.env.BENCH_ROWS ?? 100);
+const keysPerRow = Number(process.env.BENCH_KEYS ?? 10);
+const pointsPerPost = rowsPerPost * keysPerRow;
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sextant-bench-'));
+const postgres = await startEmbeddedPostgres({ dataDir, preferredPort: 0, persistent: false });
+await applyMigrations(postgres.url);
+process.env.DATABASE_URL = postgres.url;
+process.env.AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
+
+const { signUp } = await import('../../lib/accounts/sign-up');
+const { createApiKey } = await import('../../lib/accounts/api-keys');
+const { getPool, getPrisma } = await import('../../lib/db/prisma');
+const { userId } = await signUp({
+  email: 'bench@example.com',
+  username: 'bench',
+  password: 'quick-brown-fox-9',
+});
+const { secret } = await createApiKey(
+  { kind: 'user', userId, username: 'bench', isSystemAdmin: true, via: 'session' },
+  'bench',
+);
+
+const port = await findFreePort(3400);
+const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
+  env: {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: postgres.url,
+    SEXTANT_CRON: 'external',
+    LOG_LEVEL: 'warn',
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+  detached: true,
+});
+const base = `http://127.0.0.1:${port}`;
+for (let i = 0; ; i++) {
+  if (
+    await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    )
+  )
+    break;
+  if (i > 600) throw new Error('server did not start');
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
+const latencies: number[] = [];
+let points = 0;
+let errors = 0;
+
+async function client(index: number, deadline: number) {
+  const runUrl = `${base}/api/v1/runs/bench/p1/run-${index}`;
+  await fetch(runUrl, { method: 'POST', headers, body: '{}' });
+  let offset = 0;
+  while (Date.now() < deadline) {
+    const rows = Array.from({ length: rowsPerPost }, (_, i) => ({
+      step: offset + i,
+      values: Object.fromEntries(
+        Array.from({ length: keysPerRow }, (_, k) => [`metric_${k}`, Math.random()]),
+      ),
+    }));
+    const started = performance.now();
+    const response = await fetch(`${runUrl}/stream`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ history: { offset, rows } }),
+    });
+    latencies.push(performance.now() - started);
+    if (!response.ok) {
+      errors++;
+      await response.text();
+      continue;
+    }
+    await response.json();
+    offset += rowsPerPost;
+    points += pointsPerPost;
+  }
+}
+
+const started = performance.now();
+const deadline = Date.now() + seconds * 1000;
+await Promise.all(Array.from({ length: clients }, (_, i) => client(i, deadline)));
+const elapsed = (performance.now() - started) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
+
+// Baseline: the same number of points, same batch shape and concurrency, straight into Postgres.
+const pool = getPool();
+await pool.query(
+  'CREATE TABLE narrow (metric_id bigint, step bigint, value float8, PRIMARY KEY (metric_id, step))',
+);
+let baselinePoints = 0;
+const baselineStart = performance.now();
+await Promise.all(
+  Array.from({ length: clients }, async (_, c) => {
+    for (let offset = 0; baselinePoints < points; offset += rowsPerPost) {
+      const metricIds: number[] = [];
+      const steps: number[] = [];
+      const values: number[] = [];
+      for (let i = 0; i < rowsPerPost; i++) {
+        for (let k = 0; k < keysPerRow; k++) {
+          metricIds.push(c * 1000 + k);
+          steps.push(offset + i);
+          values.push(Math.random());
+        }
+      }
+      await pool.query(
+        'INSERT INTO narrow SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[])',
+        [metricIds, steps, values],
+      );
+      baselinePoints += pointsPerPost;
+    }
+  }),
+);
+const baselineSeconds = (performance.now() - baselineStart) / 1000;
+
+console.log(
+  `\nP1 ingest: ${clients} clients × ${rowsPerPost} rows × ${keysPerRow} keys per post, ${seconds} s, over HTTP to next start`,
+);
+console.table([
+  {
+    path: 'Sextant stream endpoint',
+    'points/s': Math.round(points / elapsed),
+    posts: latencies.length,
+    errors,
+    'p50 ms': pct(0.5),
+    'p95 ms': pct(0.95),
+    'p99 ms': pct(0.99),
+  },
+  {
+    path: 'raw unnest INSERT (baseline)',
+    'points/s': Math.round(baselinePoints / baselineSeconds),
+    posts: '',
+    errors: '',
+    'p50 ms': '',
+    'p95 ms': '',
+    'p99 ms': '',
+  },
+]);
+console.log(
+  `ratio to baseline: ${(points / elapsed / (baselinePoints / baselineSeconds)).toFixed(2)}`,
+);
+
+process.kill(-server.pid!, 'SIGTERM');
+await new Promise((r) => setTimeout(r, 1500));
+await getPrisma().$disconnect();
+await pool.end();
+await postgres.stop();
