@@ -8,7 +8,10 @@ import { requireDatabaseUrl } from '../env';
  * shared with the hot paths that use raw SQL (history ingest and reads). Created on first
  * use, never at import time: `next build` evaluates route modules without a database.
  */
-const globalForDb = globalThis as unknown as { sextantPool?: pg.Pool; sextantPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as {
+  sextantPool?: pg.Pool;
+  sextantPrisma?: PrismaClient;
+};
 
 export function getPool(): pg.Pool {
   // Kept on globalThis so dev-mode hot reloads do not open a new pool each time.

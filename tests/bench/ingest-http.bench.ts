@@ -50,6 +50,8 @@ const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
   detached: true,
 });
 const base = `http://127.0.0.1:${port}`;
+let serverExit: number | null = null;
+server.on('exit', (code) => (serverExit = code ?? 1));
 for (let i = 0; ; i++) {
   if (
     await fetch(`${base}/api/health`).then(
@@ -58,7 +60,10 @@ for (let i = 0; ; i++) {
     )
   )
     break;
-  if (i > 600) throw new Error('server did not start');
+  if (serverExit !== null || i > 600) {
+    await postgres.stop();
+    throw new Error(`the server did not start (exit code ${serverExit}); see its output above`);
+  }
   await new Promise((r) => setTimeout(r, 500));
 }
 
