@@ -5,6 +5,7 @@ import './scalars';
 import './system/types';
 import './accounts/types';
 import './teams/types';
+import './runs/types';
 
 /** The whole schema, sorted so the printed graphql/schema.graphql diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

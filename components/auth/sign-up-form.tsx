@@ -6,11 +6,19 @@ import { Button } from '@/components/ui/button';
 import { InputField } from '@/components/ui/field';
 import { useFormAction } from '@/components/ui/use-form-action';
 
-export function SignUpForm({ defaultEmail }: { defaultEmail?: string }) {
+export function SignUpForm({
+  defaultEmail,
+  inviteToken,
+}: {
+  defaultEmail?: string;
+  /** From a team invite link: signing up with the invited address joins the team. */
+  inviteToken?: string;
+}) {
   const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(signUpAction);
   const fieldErrors = state.status === 'error' && Object.keys(state.fields).length > 0;
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-4" noValidate>
+      {inviteToken && <input type="hidden" name="inviteToken" value={inviteToken} />}
       {state.status === 'error' && (
         <Alert tone="error">{fieldErrors ? 'Check the fields marked below.' : state.message}</Alert>
       )}

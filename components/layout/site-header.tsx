@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { getViewer } from '@/lib/accounts/viewer';
 import { getCurrentActor } from '@/lib/auth/current-actor';
+import { listMyTeams } from '@/lib/teams/my-teams';
+import { TeamsMenu } from '../teams/teams-menu';
 import { ButtonLink } from '../ui/button-link';
 import { Avatar } from './avatar';
 import { Logo } from './logo';
@@ -10,15 +12,15 @@ import { ThemeToggle } from './theme-toggle';
 const nav = [
   { href: '/#features', label: 'Features' },
   { href: '/#quickstart', label: 'Quickstart' },
-  { href: '/api/graphql', label: 'API' },
 ];
 
 /** The header of every page: main navigation, theme, and who is signed in. */
 export async function SiteHeader() {
-  const viewer = await getViewer(await getCurrentActor());
+  const actor = await getCurrentActor();
+  const [viewer, teams] = await Promise.all([getViewer(actor), listMyTeams(actor)]);
   return (
     <header className="sticky top-0 z-40 border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
-      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-6 px-6">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:gap-6 sm:px-6">
         <div className="flex items-center gap-8">
           <Logo />
           <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
@@ -33,13 +35,17 @@ export async function SiteHeader() {
             ))}
           </nav>
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex items-center gap-1 whitespace-nowrap sm:gap-2">
           <ThemeToggle />
           {viewer ? (
             <>
+              <TeamsMenu
+                teams={teams.map(({ name, organizationName }) => ({ name, organizationName }))}
+                isSystemAdmin={viewer.isSystemAdmin}
+              />
               <Link
                 href="/settings"
-                className="flex items-center gap-2 rounded-md px-2 py-1 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                className="flex items-center gap-2 rounded-md px-1 py-1 text-sm font-medium hover:bg-zinc-100 sm:px-2 dark:hover:bg-zinc-800"
                 aria-label={`Settings for ${viewer.username}`}
               >
                 <Avatar

@@ -52,7 +52,7 @@ export function MemberRoleForm({
           size="sm"
           pending={pending}
           disabled={!changed}
-          aria-label={`Save role of ${username}`}
+          aria-label={`Save ${username}'s role`}
         >
           Save
         </Button>

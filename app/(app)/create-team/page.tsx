@@ -26,8 +26,8 @@ export default async function CreateTeamPage() {
       <div className="mb-8">
         <h1 className="text-3xl font-semibold tracking-tight">Create a team</h1>
         <p className="mt-2 text-sm text-zinc-600 dark:text-zinc-400">
-          A team is a shared place for your group&apos;s projects, runs and reports. You become
-          its first admin and can invite your colleagues next.
+          A team is a shared place for your group&apos;s projects, runs and reports. You become its
+          first admin and can invite your colleagues next.
         </p>
       </div>
       <Card>

@@ -16,6 +16,7 @@ const notices: Record<string, string> = {
     'Your password was changed and every session signed out. Sign in with your new password.',
   'signed-out-everywhere': 'You were signed out of every session.',
   verified: 'Your email is verified. Sign in to continue.',
+  'invite-joined': 'Your account is ready and you joined the team. Sign in to continue.',
 };
 
 /** Only same-site paths, so a crafted link cannot bounce people to another site. */

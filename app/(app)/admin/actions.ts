@@ -1,0 +1,46 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAction, type ActionState } from '@/lib/actions';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+import { updateSystemSettings } from '@/lib/system/settings';
+import { deleteTeam } from '@/lib/teams/create-team';
+
+/* System administration server actions: one service call each, which checks 'system:manage'. */
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export async function updateSystemSettingsAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const result = await runAction<undefined>(async () => {
+    await updateSystemSettings(actor, {
+      organizationCreation: text(form, 'organizationCreation') as 'anyone' | 'admins',
+      // Empty or not a number: 0, which the service refuses with "must be at least 1".
+      defaultStorageLimitGb: Number(text(form, 'defaultStorageLimitGb').trim()) || 0,
+    });
+    return { message: 'System settings saved.' };
+  });
+  if (result.status === 'ok') revalidatePath('/admin');
+  return result;
+}
+
+export async function deleteTeamAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await deleteTeam(actor, team);
+    return { message: `Deleted ${team}.` };
+  });
+  // Every page may list or link the team (the header's team menu included).
+  if (result.status === 'ok') revalidatePath('/', 'layout');
+  return result;
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import { SettingsPageHeader } from '@/components/settings/settings-page-header';
+import { TeamAvatarForm } from '@/components/teams/team-avatar-form';
+import { TeamProfileForm } from '@/components/teams/team-profile-form';
+import { TeamAlertsForm, TeamPrivacyForm } from '@/components/teams/team-settings-form';
+import { Card } from '@/components/ui/card';
+import { avatarLimits } from '@/lib/images/avatar';
+import { getTeamSettings } from '@/lib/teams/team-settings';
+import { loadTeamSettings } from '../load-team';
+
+export const metadata: Metadata = { title: 'General' };
+
+export default async function TeamGeneralSettingsPage({
+  params,
+}: {
+  params: Promise<{ team: string }>;
+}) {
+  const { actor, team } = await loadTeamSettings((await params).team);
+  if (!team.viewerCanManage) return null;
+  const settings = await getTeamSettings(actor, team.name);
+
+  return (
+    <>
+      <SettingsPageHeader
+        title="General"
+        description={`How ${team.name} looks to others, who can see its projects, and how it hears about runs.`}
+      />
+      <div className="space-y-6">
+        <Card title="Avatar" description="Shown on the team's profile and next to its projects.">
+          <TeamAvatarForm
+            teamName={team.name}
+            imageUrl={team.avatarUrl}
+            maxBytes={avatarLimits.maxBytes}
+          />
+        </Card>
+        <Card
+          title="Profile"
+          description={`An introduction and links on the team's profile page at /${team.name}.`}
+        >
+          <TeamProfileForm teamName={team.name} intro={team.intro} links={team.links} />
+        </Card>
+        <Card title="Privacy" description="Applies to every project of the team.">
+          <TeamPrivacyForm teamName={team.name} settings={settings} />
+        </Card>
+        <Card
+          title="Alerts"
+          description="Notify the team when its runs finish or crash, by email or in a Slack channel."
+        >
+          <TeamAlertsForm teamName={team.name} settings={settings} />
+        </Card>
+      </div>
+    </>
+  );
+}
