@@ -5,6 +5,7 @@ import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
+import { deleteEntityHistory } from '../runs/delete-entity-history';
 import { passwordSchema } from './schemas';
 
 /** Invalidates every session of the user, this one included. */
@@ -55,8 +56,28 @@ export async function deleteAccount(actor: Actor, confirmUsername: string): Prom
     ]);
   }
   const prisma = getPrisma();
+  // A team is never left without an admin: the last admin hands over first.
+  const soleAdminOf = await prisma.team.findMany({
+    where: {
+      memberships: { some: { userId, role: 'ADMIN', customRoleId: null } },
+      NOT: {
+        memberships: { some: { userId: { not: userId }, role: 'ADMIN', customRoleId: null } },
+      },
+    },
+    select: { name: true },
+  });
+  if (soleAdminOf.length > 0) {
+    const names = soleAdminOf.map((team) => team.name).join(', ');
+    throw AppError.badInput(
+      `You are the only admin of ${names}. Make someone else an admin there first.`,
+    );
+  }
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: userId } });
+  // Personal projects go with the account; runs in team projects stay (their author id then
+  // points at nobody and shows as a deleted user).
+  await deleteEntityHistory(user.entityId);
   await prisma.$transaction(async (tx) => {
-    const user = await tx.user.delete({ where: { id: userId } });
+    await tx.user.delete({ where: { id: userId } });
     await tx.entity.delete({ where: { id: user.entityId } });
   });
 }

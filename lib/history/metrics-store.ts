@@ -59,6 +59,8 @@ export interface MetricsStore {
   ): Promise<SeriesRead>;
   keys(runId: string): Promise<string[]>;
   stats(runId: string, key: string): Promise<SeriesStats>;
+  /** Forgets every series of these runs (before the runs themselves are deleted). */
+  deleteRuns(runIds: string[], client?: Queryable): Promise<void>;
   /** Forgets every point at or after `step` (resuming a run from an earlier step). */
   deleteFromStep(runId: string, step: number, client?: Queryable): Promise<void>;
 }

@@ -312,6 +312,18 @@ export class PostgresMetricsStore implements MetricsStore {
     };
   }
 
+  async deleteRuns(runIds: string[], client: Queryable = this.db()): Promise<void> {
+    if (runIds.length === 0) return;
+    // The tail has no foreign key (see the model), so its rows go explicitly; chunks cascade.
+    await client.query(
+      `DELETE FROM "HistoryTail" t USING "Metric" m WHERE m.id = t."metricId" AND m."runId" = ANY($1::text[])`,
+      [runIds],
+    );
+    await client.query(`DELETE FROM "Metric" WHERE "runId" = ANY($1::text[])`, [runIds]);
+    for (const key of metricIdCache.keys())
+      if (runIds.some((id) => key.startsWith(`${id}\0`))) metricIdCache.delete(key);
+  }
+
   async deleteFromStep(runId: string, step: number, client: Queryable = this.db()): Promise<void> {
     // Chunks that straddle `step` give their earlier points back to the tail first.
     await client.query(

@@ -4,6 +4,7 @@ import { requireUser } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
+import { deleteEntityHistory } from '../runs/delete-entity-history';
 import { getSystemSettings } from '../system/settings';
 import { parseInput } from '../validation';
 import { createTeamSchema } from './schemas';
@@ -93,6 +94,7 @@ export async function deleteTeam(actor: Actor, teamName: string): Promise<void> 
   const prisma = getPrisma();
   const team = await prisma.team.findUnique({ where: { name: teamName } });
   if (!team) throw AppError.notFound('Team');
+  await deleteEntityHistory(team.entityId);
   await prisma.$transaction([
     prisma.team.delete({ where: { id: team.id } }),
     prisma.entity.delete({ where: { id: team.entityId } }),
