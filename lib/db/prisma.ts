@@ -2,6 +2,7 @@ import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { requireDatabaseUrl } from '../env';
+import { getLogger } from '../logger';
 
 /**
  * The one Prisma client of the process (DESIGN.md §2 rule 6) and the pg pool under it,
@@ -15,7 +16,15 @@ const globalForDb = globalThis as unknown as {
 
 export function getPool(): pg.Pool {
   // Kept on globalThis so dev-mode hot reloads do not open a new pool each time.
-  globalForDb.sextantPool ??= new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+  if (!globalForDb.sextantPool) {
+    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+    // An idle connection dropped by the server (restart, failover) must not crash the process;
+    // the pool replaces it on the next checkout.
+    pool.on('error', (error) =>
+      getLogger().warn({ err: error }, 'Idle database connection closed'),
+    );
+    globalForDb.sextantPool = pool;
+  }
   return globalForDb.sextantPool;
 }
 
