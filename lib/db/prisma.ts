@@ -21,7 +21,7 @@ export function getPool(): pg.Pool {
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on('error', (error) =>
-      getLogger().warn({ err: error }, 'Idle database connection closed'),
+      getLogger().warn({ reason: error.message }, 'Idle database connection closed'),
     );
     globalForDb.sextantPool = pool;
   }

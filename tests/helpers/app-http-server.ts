@@ -1,0 +1,69 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { NextRequest } from 'next/server';
+
+/**
+ * A real HTTP server in the test process that hands requests to the app's own route
+ * handlers (GraphQL and the run API), so clients such as the SDK talk real HTTP to real
+ * server code. It can lose responses (after the handler ran) and go down and come back.
+ */
+export async function startAppHttpServer(port = 0) {
+  const graphqlRoute = await import('@/app/api/graphql/route');
+  const upsertRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/route');
+  const streamRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/stream/route');
+  let dropResponses = 0;
+  let requests = 0;
+
+  const server = http.createServer(async (req, res) => {
+    requests++;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const request = new NextRequest(url, {
+      method: req.method,
+      headers: req.headers as Record<string, string>,
+      body: req.method === 'GET' ? undefined : (Readable.toWeb(req) as ReadableStream),
+      duplex: 'half',
+    } as ConstructorParameters<typeof NextRequest>[1]);
+    const match = url.pathname.match(/^\/api\/v1\/runs\/([^/]+)\/([^/]+)\/([^/]+)(\/stream)?$/);
+    let response: Response;
+    if (url.pathname === '/api/graphql') response = await graphqlRoute.POST(request);
+    else if (match) {
+      const params = Promise.resolve({
+        entity: decodeURIComponent(match[1]!),
+        project: decodeURIComponent(match[2]!),
+        run: decodeURIComponent(match[3]!),
+      });
+      response = match[4]
+        ? await streamRoute.POST(request, { params })
+        : await upsertRoute.POST(request, { params });
+    } else response = new Response('not found', { status: 404 });
+    if (dropResponses > 0) {
+      dropResponses--;
+      // The work is done, but the client never hears back (a dropped connection).
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  });
+
+  const listen = (p: number) =>
+    new Promise<void>((resolve) => server.listen(p, '127.0.0.1', resolve));
+  await listen(port);
+  const actualPort = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    get requests() {
+      return requests;
+    },
+    dropNextResponses(count: number) {
+      dropResponses = count;
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+    restart: () => listen(actualPort),
+  };
+}
