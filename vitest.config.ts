@@ -17,7 +17,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['lib/**/*.test.ts', 'graphql/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'graphql/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'sdk/src/**/*.test.ts',
+          ],
         },
       },
       {

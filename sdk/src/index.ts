@@ -27,6 +27,8 @@ export interface InitOptions {
   finishOnExit?: boolean;
   /** Flush interval of the background sender. */
   flushIntervalMs?: number;
+  /** How often to sample system metrics (CPU, memory, disk, network, GPU); 0 turns them off. Default 10 s. */
+  systemMetricsIntervalMs?: number;
   /** Service accounts: the team member to attribute the run to (default SEXTANT_USERNAME). */
   attributeTo?: string;
 }
@@ -36,6 +38,7 @@ interface RunHandle {
   entity: string;
   project: string;
   historyOffset: number;
+  systemOffset: number;
   lastStep: number;
   codeSavingDefault: boolean;
 }
@@ -97,10 +100,17 @@ export async function init(options: InitOptions): Promise<Run> {
     streamUrl: `${path.replace(/[^/]+$/, encodeURIComponent(handle.runId))}/stream`,
     apiKey,
     historyOffset: handle.historyOffset,
+    systemOffset: handle.systemOffset,
     intervalMs: options.flushIntervalMs,
     onWarning: (message) => process.emitWarning(message),
   });
-  const run = new Run(info, sender, handle.lastStep, options.captureConsole ?? true);
+  const run = new Run(
+    info,
+    sender,
+    handle.lastStep,
+    options.captureConsole ?? true,
+    options.systemMetricsIntervalMs ?? 10_000,
+  );
   if (options.finishOnExit ?? true) finishOnExit(run);
   return run;
 }

@@ -1,4 +1,5 @@
 import { ConsoleCapture } from './console-capture.js';
+import { SystemSampler } from './system-metrics.js';
 import type { HistoryRow, Sender } from './sender.js';
 
 type LogValue = number | boolean;
@@ -26,6 +27,7 @@ export class Run {
   private row: Record<string, HistoryRow['values'][string]> = {};
   private finished = false;
   private capture: ConsoleCapture | undefined;
+  private systemTimer: NodeJS.Timeout | undefined;
 
   readonly config = {
     update: (values: Record<string, unknown>) => this.sender.updateConfig(values),
@@ -41,9 +43,20 @@ export class Run {
     private readonly sender: Sender,
     lastStep: number,
     captureConsole: boolean,
+    systemMetricsIntervalMs: number,
   ) {
     this.step = lastStep + 1;
     if (captureConsole) this.capture = new ConsoleCapture((line) => sender.setConsoleLine(line));
+    if (systemMetricsIntervalMs > 0) {
+      const sampler = new SystemSampler();
+      this.systemTimer = setInterval(() => {
+        void sampler
+          .sample()
+          .then((values) => sender.addSystem({ timestamp: Date.now() / 1000, values }))
+          .catch(() => {});
+      }, systemMetricsIntervalMs);
+      this.systemTimer.unref();
+    }
   }
 
   get id(): string {
@@ -88,6 +101,7 @@ export class Run {
     this.commitRow();
     this.finished = true;
     this.capture?.stop();
+    clearInterval(this.systemTimer);
     return this.sender.drain({ exitCode }, options.timeoutMs);
   }
 }

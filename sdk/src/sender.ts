@@ -5,6 +5,12 @@ export interface HistoryRow {
   values: Record<string, number | 'NaN' | 'Infinity' | '-Infinity'>;
 }
 
+export interface SystemRow {
+  /** Seconds since the epoch. */
+  timestamp: number;
+  values: Record<string, number>;
+}
+
 export interface ConsoleLine {
   lineNo: number;
   text: string;
@@ -22,6 +28,7 @@ export interface SenderOptions {
   streamUrl: string;
   apiKey: string;
   historyOffset: number;
+  systemOffset: number;
   /** Flush at least this often. */
   intervalMs?: number;
   /** Flush early once this many rows wait. */
@@ -39,6 +46,8 @@ export class Sender {
   private history: HistoryRow[] = [];
   /** Server offset of history[0]. */
   private historyOffset: number;
+  private system: SystemRow[] = [];
+  private systemOffset: number;
   private consoleLines = new Map<number, ConsoleLine>();
   private summary: Record<string, unknown> = {};
   private config: Record<string, unknown> = {};
@@ -52,6 +61,7 @@ export class Sender {
 
   constructor(private readonly options: SenderOptions) {
     this.historyOffset = options.historyOffset;
+    this.systemOffset = options.systemOffset;
     this.batchRows = options.batchRows ?? 2000;
     this.timer = setInterval(() => void this.flush().catch(() => {}), options.intervalMs ?? 1000);
     this.timer.unref();
@@ -64,6 +74,10 @@ export class Sender {
   addHistory(row: HistoryRow): void {
     this.history.push(row);
     if (this.history.length >= this.batchRows && !this.inFlight) void this.flush().catch(() => {});
+  }
+
+  addSystem(row: SystemRow): void {
+    this.system.push(row);
   }
 
   setConsoleLine(line: ConsoleLine): void {
@@ -88,6 +102,7 @@ export class Sender {
   private async sendOnce(finish?: { exitCode: number }): Promise<void> {
     if (Date.now() < this.retryAt && !finish) return;
     const rows = this.history.slice(0, this.batchRows);
+    const systemRows = this.system.slice(0, 1000);
     const lines = [...this.consoleLines.values()];
     const summary = { ...this.summary };
     const config = { ...this.config };
@@ -97,9 +112,11 @@ export class Sender {
       !Object.keys(summary).length &&
       !Object.keys(config).length;
     if (empty && !finish) return;
-    const carriesFinish = !!finish && rows.length === this.history.length;
+    const carriesFinish =
+      !!finish && rows.length === this.history.length && systemRows.length === this.system.length;
     const body = {
       ...(rows.length ? { history: { offset: this.historyOffset, rows } } : {}),
+      ...(systemRows.length ? { system: { offset: this.systemOffset, rows: systemRows } } : {}),
       ...(lines.length ? { console: lines } : {}),
       ...(Object.keys(summary).length ? { summary } : {}),
       ...(Object.keys(config).length ? { config } : {}),
@@ -114,6 +131,11 @@ export class Sender {
       );
       this.history.splice(0, acknowledged);
       this.historyOffset = ack.historyOffset;
+      this.system.splice(
+        0,
+        Math.max(0, Math.min(this.system.length, ack.systemOffset - this.systemOffset)),
+      );
+      this.systemOffset = ack.systemOffset;
       for (const line of lines)
         if (this.consoleLines.get(line.lineNo) === line) this.consoleLines.delete(line.lineNo);
       for (const key of Object.keys(summary))
@@ -138,6 +160,7 @@ export class Sender {
         `sextant: dropped a batch the server refused: ${(error as Error).message}`,
       );
       this.history.splice(0, rows.length);
+      this.system.splice(0, systemRows.length);
       for (const line of lines) this.consoleLines.delete(line.lineNo);
       for (const key of Object.keys(summary)) delete this.summary[key];
       for (const key of Object.keys(config)) delete this.config[key];

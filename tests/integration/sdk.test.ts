@@ -106,6 +106,26 @@ describe('TypeScript SDK over real HTTP', () => {
     expect(stored.state).toBe('FINISHED');
   });
 
+  it('samples system metrics in the background under the seed’s names', async () => {
+    const run = await init({ ...options(), id: 'system', systemMetricsIntervalMs: 100 });
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await run.finish();
+    const stored = await getPrisma().run.findFirstOrThrow({ where: { runId: 'system' } });
+    expect(stored.systemOffset).toBeGreaterThanOrEqual(3);
+    const keys = await getMetricsStore().keys(stored.id);
+    for (const key of [
+      'system/cpu',
+      'system/memory',
+      'system/proc.memory.rssMB',
+      'system/disk./.usagePercent',
+      'system/_timestamp',
+    ]) {
+      expect(keys).toContain(key);
+    }
+    const memory = await getMetricsStore().readExact(stored.id, 'system/memory', { limit: 100 });
+    expect(memory.map((p) => p.step)).toEqual(Array.from({ length: memory.length }, (_, i) => i));
+  });
+
   it('resumes a run from a step, rewriting history from there', async () => {
     const first = await init({ ...options(), id: 'resumed' });
     for (let step = 0; step < 10; step++) first.log({ loss: step });
