@@ -1,3 +1,4 @@
+import { resolveCredentials } from './credentials.js';
 import { postJson } from './http.js';
 import { Run, type RunInfo } from './run.js';
 import { Sender } from './sender.js';
@@ -43,7 +44,8 @@ interface RunHandle {
   codeSavingDefault: boolean;
 }
 
-async function viewerName(baseUrl: string, apiKey: string): Promise<string> {
+/** The username of the API key's owner. */
+export async function whoami(baseUrl: string, apiKey: string): Promise<string> {
   const result = await postJson<{ data?: { viewer: { username: string } | null } }>(
     `${baseUrl}/api/graphql`,
     apiKey,
@@ -62,15 +64,17 @@ async function viewerName(baseUrl: string, apiKey: string): Promise<string> {
  * server; everything after it is queued and sent in the background.
  */
 export async function init(options: InitOptions): Promise<Run> {
-  const apiKey = options.apiKey ?? process.env.SEXTANT_API_KEY;
-  if (!apiKey) throw new Error('sextant: set SEXTANT_API_KEY or pass apiKey to init()');
-  const baseUrl = (
-    options.baseUrl ??
-    process.env.SEXTANT_BASE_URL ??
-    'http://localhost:3000'
-  ).replace(/\/$/, '');
-  const entity =
-    options.entity ?? process.env.SEXTANT_ENTITY ?? (await viewerName(baseUrl, apiKey));
+  const credentials = await resolveCredentials({
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl,
+  });
+  const apiKey = credentials.apiKey;
+  if (!apiKey)
+    throw new Error('sextant: run `sextant login`, set SEXTANT_API_KEY, or pass apiKey to init()');
+  const baseUrl = (credentials.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+  // Inside `sextant run`, the CLI already records console output and system metrics.
+  const wrapped = process.env.SEXTANT_WRAPPED === '1';
+  const entity = options.entity ?? process.env.SEXTANT_ENTITY ?? (await whoami(baseUrl, apiKey));
   const id = options.id ?? process.env.SEXTANT_RUN_ID;
   const path = `${baseUrl}/api/v1/runs/${encodeURIComponent(entity)}/${encodeURIComponent(options.project)}/${encodeURIComponent(id ?? randomId())}`;
   const attributeTo = options.attributeTo ?? process.env.SEXTANT_USERNAME;
@@ -108,8 +112,8 @@ export async function init(options: InitOptions): Promise<Run> {
     info,
     sender,
     handle.lastStep,
-    options.captureConsole ?? true,
-    options.systemMetricsIntervalMs ?? 10_000,
+    options.captureConsole ?? !wrapped,
+    options.systemMetricsIntervalMs ?? (wrapped ? 0 : 10_000),
   );
   if (options.finishOnExit ?? true) finishOnExit(run);
   return run;

@@ -1,6 +1,6 @@
 import { ConsoleCapture } from './console-capture.js';
 import { SystemSampler } from './system-metrics.js';
-import type { HistoryRow, Sender } from './sender.js';
+import type { ConsoleLine, HistoryRow, Sender } from './sender.js';
 
 type LogValue = number | boolean;
 
@@ -61,6 +61,16 @@ export class Run {
 
   get id(): string {
     return this.info.id;
+  }
+
+  /** Rows logged but not yet acknowledged by the server. */
+  get pendingRows(): number {
+    return this.sender.pendingRows;
+  }
+
+  /** Records (or rewrites) one line of console output, e.g. from a wrapped program. */
+  recordConsoleLine(line: ConsoleLine): void {
+    if (!this.finished) this.sender.setConsoleLine(line);
   }
 
   /** True once someone stopped the run from the UI or API. */

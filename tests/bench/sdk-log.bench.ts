@@ -58,9 +58,7 @@ const log = measure('run.log({ loss, acc, lr })', (i) =>
 );
 console.log(`\nP3: ${calls.toLocaleString()} calls, stream endpoint never answering`);
 console.table([baseline, log]);
-console.log(
-  `rows queued in memory: ${(run as unknown as { sender: { pendingRows: number } }).sender.pendingRows} (sink ${sink > 0})`,
-);
+console.log(`rows queued in memory: ${run.pendingRows} (sink ${sink > 0})`);
 server.closeAllConnections();
 server.close();
 process.exit(0);
