@@ -1,0 +1,311 @@
+"""Sextant client for Python: the standard library only.
+
+    import sextant
+    run = sextant.init(project="mnist", config={"lr": 3e-4})
+    for step in range(1000):
+        sextant.log({"train/loss": loss(step)})
+    sextant.finish()
+
+`log()` only queues; a background thread batches rows every second, gzips them, and retries
+with backoff until the server acknowledges them (stream offsets make retries safe).
+"""
+
+import atexit
+import gzip
+import json
+import math
+import os
+import random
+import socket
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+__all__ = ["init", "log", "finish", "config", "summary", "Run"]
+
+_run = None
+
+
+def _encode(value):
+    if isinstance(value, bool):
+        return 1 if value else 0
+    if isinstance(value, (int, float)):
+        value = float(value)
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return value
+    return None
+
+
+class _HttpError(Exception):
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+
+    @property
+    def retryable(self):
+        return self.status in (0, 408, 429) or self.status >= 500
+
+
+def _post(url, api_key, body, timeout=30):
+    data = json.dumps(body, allow_nan=False).encode("utf-8")
+    headers = {"authorization": "Bearer " + api_key, "content-type": "application/json"}
+    if len(data) > 1024:
+        data = gzip.compress(data)
+        headers["content-encoding"] = "gzip"
+    request = urllib.request.Request(url, data=data, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        text = error.read().decode("utf-8", "replace")
+        try:
+            text = json.loads(text)["error"]["message"]
+        except Exception:
+            pass
+        raise _HttpError(error.code, "%s: %s" % (error.code, text))
+    except (urllib.error.URLError, OSError) as error:
+        raise _HttpError(0, "cannot reach the server: %s" % error)
+
+
+class _Dict(dict):
+    def __init__(self, on_change):
+        super().__init__()
+        self._on_change = on_change
+
+    def update(self, values=None, **kwargs):
+        values = dict(values or {}, **kwargs)
+        super().update(values)
+        self._on_change(values)
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self._on_change({key: value})
+
+
+class Run:
+    def __init__(self, handle, base_url, api_key, stream_url, interval):
+        self.id = handle["runId"]
+        self.entity = handle["entity"]
+        self.project = handle["project"]
+        self.url = "%s/%s/%s/runs/%s" % (base_url, self.entity, self.project, self.id)
+        self._api_key = api_key
+        self._stream_url = stream_url
+        self._lock = threading.Lock()
+        self._history = []
+        self._history_offset = handle["historyOffset"]
+        self._system = []
+        self._system_offset = handle["systemOffset"]
+        self._summary = {}
+        self._config = {}
+        self._step = handle["lastStep"] + 1
+        self._finished = False
+        self._retry_at = 0.0
+        self._attempt = 0
+        self.config = _Dict(lambda values: self._queue("_config", values))
+        self.summary = _Dict(lambda values: self._queue("_summary", values))
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, args=(interval,), daemon=True)
+        self._thread.start()
+
+    def _queue(self, name, values):
+        with self._lock:
+            getattr(self, name).update(values)
+
+    def log(self, values, step=None):
+        """Records numeric values for a step (the next one by default)."""
+        if self._finished:
+            return
+        if step is not None:
+            self._step = max(self._step, int(step))
+        row = {}
+        for key, value in values.items():
+            encoded = _encode(value)
+            if encoded is not None:
+                row[str(key)] = encoded
+        if row:
+            with self._lock:
+                self._history.append({"step": self._step, "values": row})
+            self._step += 1
+
+    def _log_system(self, values):
+        with self._lock:
+            self._system.append({"timestamp": time.time(), "values": values})
+
+    def _loop(self, interval):
+        sampler = _SystemSampler()
+        next_sample = time.time() + 10
+        while not self._stop.wait(interval):
+            if time.time() >= next_sample:
+                self._log_system(sampler.sample())
+                next_sample = time.time() + 10
+            try:
+                self._send()
+            except Exception:
+                pass
+
+    def _send(self, finish=None):
+        if time.time() < self._retry_at and finish is None:
+            return False
+        with self._lock:
+            rows = self._history[:2000]
+            system = self._system[:1000]
+            summary = dict(self._summary)
+            config = dict(self._config)
+            carries_finish = finish is not None and len(rows) == len(self._history) and len(system) == len(self._system)
+        body = {}
+        if rows:
+            body["history"] = {"offset": self._history_offset, "rows": rows}
+        if system:
+            body["system"] = {"offset": self._system_offset, "rows": system}
+        if summary:
+            body["summary"] = summary
+        if config:
+            body["config"] = config
+        if carries_finish:
+            body["finish"] = finish
+        if not body:
+            return False
+        try:
+            ack = _post(self._stream_url, self._api_key, body)
+        except _HttpError as error:
+            if error.retryable:
+                self._retry_at = time.time() + random.random() * min(30, 0.5 * 2 ** self._attempt)
+                self._attempt += 1
+                raise
+            sys.stderr.write("sextant: dropped a batch the server refused: %s\n" % error)
+            with self._lock:
+                del self._history[: len(rows)]
+                del self._system[: len(system)]
+            return carries_finish
+        with self._lock:
+            del self._history[: max(0, min(len(self._history), ack["historyOffset"] - self._history_offset))]
+            self._history_offset = ack["historyOffset"]
+            del self._system[: max(0, min(len(self._system), ack["systemOffset"] - self._system_offset))]
+            self._system_offset = ack["systemOffset"]
+            for key, value in summary.items():
+                if self._summary.get(key) is value:
+                    del self._summary[key]
+            for key, value in config.items():
+                if self._config.get(key) is value:
+                    del self._config[key]
+        self._attempt = 0
+        self._retry_at = 0
+        return carries_finish
+
+    def finish(self, exit_code=0, timeout=60):
+        """Sends everything left and marks the run finished (0) or failed (non-zero)."""
+        if self._finished:
+            return True
+        self._finished = True
+        self._stop.set()
+        self._thread.join()
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            try:
+                if self._send(finish={"exitCode": int(exit_code)}):
+                    return True
+            except _HttpError:
+                time.sleep(max(0.05, self._retry_at - time.time()))
+        sys.stderr.write("sextant: could not reach the server to finish the run\n")
+        return False
+
+
+class _SystemSampler:
+    """cpu, memory, proc.memory.rssMB and proc.cpu.threads from /proc (skipped where absent)."""
+
+    def __init__(self):
+        self._last = (time.time(), os.times())
+
+    def sample(self):
+        values = {}
+        now, times = time.time(), os.times()
+        wall = now - self._last[0]
+        if wall > 0:
+            used = (times.user + times.system) - (self._last[1].user + self._last[1].system)
+            values["cpu"] = 100.0 * used / wall / (os.cpu_count() or 1)
+        self._last = (now, times)
+        try:
+            with open("/proc/meminfo") as f:
+                info = dict(line.split(":", 1) for line in f)
+            total = float(info["MemTotal"].split()[0])
+            available = float(info["MemAvailable"].split()[0])
+            values["memory"] = 100.0 * (total - available) / total
+            values["proc.memory.availableMB"] = available / 1024
+            with open("/proc/self/status") as f:
+                status = dict(line.split(":", 1) for line in f if ":" in line)
+            rss_mb = float(status["VmRSS"].split()[0]) / 1024
+            values["proc.memory.rssMB"] = rss_mb
+            values["proc.memory.percent"] = 100.0 * rss_mb * 1024 / total
+            values["proc.cpu.threads"] = float(status["Threads"].strip())
+        except (OSError, KeyError, ValueError):
+            pass
+        return values
+
+
+def init(project, entity=None, id=None, name=None, config=None, tags=None, group=None, job_type=None,
+         notes=None, api_key=None, base_url=None, flush_interval=1.0):
+    """Starts (or resumes, with `id`) a run; the one call that waits for the server."""
+    global _run
+    api_key = api_key or os.environ.get("SEXTANT_API_KEY")
+    if not api_key:
+        raise RuntimeError("sextant: set SEXTANT_API_KEY or pass api_key to init()")
+    base_url = (base_url or os.environ.get("SEXTANT_BASE_URL") or "http://localhost:3000").rstrip("/")
+    entity = entity or os.environ.get("SEXTANT_ENTITY")
+    if not entity:
+        viewer = _post(base_url + "/api/graphql", api_key, {"query": "{ viewer { username } }"})
+        entity = ((viewer.get("data") or {}).get("viewer") or {}).get("username")
+        if not entity:
+            raise RuntimeError("sextant: pass entity=; this API key does not belong to a person")
+    run_id = id or os.environ.get("SEXTANT_RUN_ID") or "%08x" % random.getrandbits(32)
+    path = "%s/api/v1/runs/%s/%s/%s" % (base_url, urllib.parse.quote(entity), urllib.parse.quote(project), urllib.parse.quote(run_id))
+    body = {
+        "host": socket.gethostname(),
+        "os": sys.platform,
+        "languageVersion": "python " + sys.version.split()[0],
+        "program": sys.argv[0] if sys.argv else None,
+        "command": " ".join(sys.argv)[:4000],
+    }
+    for key, value in (("displayName", name), ("config", config), ("tags", tags), ("group", group),
+                       ("jobType", job_type), ("notes", notes)):
+        if value is not None:
+            body[key] = value
+    handle = _post(path, api_key, body)
+    _run = Run(handle, base_url, api_key, path.rsplit("/", 1)[0] + "/" + urllib.parse.quote(handle["runId"]) + "/stream",
+               flush_interval)
+    atexit.register(_run.finish)
+    return _run
+
+
+def log(values, step=None):
+    if _run is None:
+        raise RuntimeError("sextant: call sextant.init() first")
+    _run.log(values, step=step)
+
+
+def finish(exit_code=0):
+    if _run is not None:
+        return _run.finish(exit_code)
+    return True
+
+
+class _Proxy:
+    def __init__(self, name):
+        self._name = name
+
+    def update(self, values=None, **kwargs):
+        if _run is None:
+            raise RuntimeError("sextant: call sextant.init() first")
+        getattr(_run, self._name).update(values, **kwargs)
+
+    def __setitem__(self, key, value):
+        self.update({key: value})
+
+
+config = _Proxy("config")
+summary = _Proxy("summary")
