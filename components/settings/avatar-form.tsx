@@ -1,32 +1,8 @@
 'use client';
 
-import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { removeAvatarAction, uploadAvatarAction } from '@/app/(app)/settings/actions';
-import { Avatar } from '@/components/layout/avatar';
-import { Button } from '@/components/ui/button';
-import { InputField } from '@/components/ui/field';
-import type { ActionState } from '@/lib/action-state';
+import { AvatarUploadForm } from '@/components/forms/avatar-upload-form';
 import { ActionButton } from './action-button';
-import { FormMessage } from './form-message';
-import { useFormAction } from '@/components/ui/use-form-action';
-
-const accept = 'image/png,image/jpeg,image/webp,image/gif';
-
-/**
- * An upload that fails in transport (a body over the server's limit, a dropped connection)
- * rejects instead of returning a state; it becomes a message here, not an error page.
- */
-async function uploadAvatar(previous: ActionState, form: FormData): Promise<ActionState> {
-  try {
-    return await uploadAvatarAction(previous, form);
-  } catch {
-    return {
-      status: 'error',
-      message: 'The upload did not reach the server. Try a smaller image.',
-      fields: {},
-    };
-  }
-}
 
 export function AvatarForm({
   displayName,
@@ -37,65 +13,20 @@ export function AvatarForm({
   imageUrl: string | null;
   maxBytes: number;
 }) {
-  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(uploadAvatar);
-  const [tooLarge, setTooLarge] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const maxMegabytes = Math.round(maxBytes / (1024 * 1024));
-
-  useEffect(() => {
-    if (state.status === 'ok') formRef.current?.reset();
-  }, [state]);
-
-  // Checked here only to spare a slow upload that the server would refuse anyway.
-  function submit(event: FormEvent<HTMLFormElement>) {
-    const file = new FormData(event.currentTarget).get('image');
-    if (file instanceof File && file.size > maxBytes) {
-      event.preventDefault();
-      setTooLarge(true);
-      return;
-    }
-    setTooLarge(false);
-    onSubmit(event);
-  }
-
-  const error = tooLarge
-    ? `Profile picture must be at most ${maxMegabytes} MB`
-    : errorFor('Profile picture', 'image');
-
   return (
-    <div className="flex flex-col gap-6 sm:flex-row sm:items-start">
-      <Avatar
-        name={displayName}
-        imageUrl={imageUrl}
-        size={80}
-        className="shrink-0 ring-1 ring-zinc-200 dark:ring-zinc-800"
-      />
-      <div className="min-w-0 flex-1 space-y-4">
-        <form ref={formRef} action={dispatch} onSubmit={submit} className="space-y-4" noValidate>
-          {!tooLarge && <FormMessage state={state} shownFields={['image']} />}
-          <InputField
-            label="Profile picture"
-            name="image"
-            type="file"
-            accept={accept}
-            required
-            error={error}
-            onChange={() => setTooLarge(false)}
-            hint={`PNG, JPEG, WebP or GIF, up to ${maxMegabytes} MB. It is cropped to a square.`}
-            className="file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-800 hover:file:bg-zinc-200 dark:file:bg-zinc-800 dark:file:text-zinc-100 dark:hover:file:bg-zinc-700"
-          />
-          <div className="flex flex-wrap items-center gap-3">
-            <Button type="submit" pending={pending}>
-              Upload picture
-            </Button>
-          </div>
-        </form>
-        {imageUrl && (
-          <ActionButton action={removeAvatarAction} variant="ghost" size="md">
-            Remove picture
-          </ActionButton>
-        )}
-      </div>
-    </div>
+    <AvatarUploadForm
+      uploadAction={uploadAvatarAction}
+      name={displayName}
+      imageUrl={imageUrl}
+      maxBytes={maxBytes}
+      label="Profile picture"
+      submitLabel="Upload picture"
+    >
+      {imageUrl && (
+        <ActionButton action={removeAvatarAction} variant="ghost" size="md">
+          Remove picture
+        </ActionButton>
+      )}
+    </AvatarUploadForm>
   );
 }

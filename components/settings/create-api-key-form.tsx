@@ -1,78 +1,21 @@
 'use client';
 
 import { KeyRound } from 'lucide-react';
-import { useEffect, useRef } from 'react';
-import { createApiKeyAction, type CreatedApiKey } from '@/app/(app)/settings/actions';
-import { Button } from '@/components/ui/button';
-import { InputField } from '@/components/ui/field';
-import { CopyButton } from './copy-button';
-import { FormMessage } from './form-message';
-import { useFormAction } from '@/components/ui/use-form-action';
-
-/** The secret exists only in this component's state: shown once, gone on the next page load. */
-function NewKeySecret({ created }: { created: CreatedApiKey }) {
-  return (
-    <div
-      role="status"
-      className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-700/60 dark:bg-amber-950/40"
-    >
-      <p className="flex items-center gap-2 font-medium text-amber-900 dark:text-amber-200">
-        <KeyRound className="h-4 w-4 shrink-0" aria-hidden />
-        Your new API key “{created.name}”
-      </p>
-      <p className="text-amber-900 dark:text-amber-200">
-        Copy this key now. You won&apos;t be able to see it again.
-      </p>
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <code
-          aria-label="New API key"
-          className="block min-w-0 flex-1 rounded-md border border-amber-200 bg-white px-3 py-2 font-mono text-xs break-all text-zinc-900 select-all dark:border-amber-800/60 dark:bg-zinc-950 dark:text-zinc-100"
-        >
-          {created.secret}
-        </code>
-        <CopyButton value={created.secret} label="Copy API key" />
-      </div>
-    </div>
-  );
-}
+import { createApiKeyAction } from '@/app/(app)/settings/actions';
+import { CreateSecretForm } from '@/components/forms/create-secret-form';
 
 export function CreateApiKeyForm() {
-  const { state, dispatch, pending, onSubmit, errorFor } = useFormAction(createApiKeyAction);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (state.status === 'ok') formRef.current?.reset();
-  }, [state]);
-
   return (
-    <div className="space-y-4">
-      {state.status === 'ok' && state.data ? (
-        <NewKeySecret created={state.data} />
-      ) : (
-        <FormMessage state={state} shownFields={['name', 'input']} />
-      )}
-      <form
-        ref={formRef}
-        action={dispatch}
-        onSubmit={onSubmit}
-        className="flex flex-col gap-3 sm:flex-row sm:items-start"
-        noValidate
-      >
-        <div className="flex-1">
-          <InputField
-            label="Key name"
-            name="name"
-            required
-            maxLength={100}
-            placeholder="e.g. training-cluster"
-            error={errorFor('Key name', 'name', 'input')}
-            hint="Where the key will be used, so you know which one to revoke later."
-          />
-        </div>
-        <Button type="submit" pending={pending} className="sm:mt-7">
-          Create key
-        </Button>
-      </form>
-    </div>
+    <CreateSecretForm
+      action={createApiKeyAction}
+      label="Key name"
+      maxLength={100}
+      placeholder="e.g. training-cluster"
+      hint="Where the key will be used, so you know which one to revoke later."
+      submitLabel="Create key"
+      icon={KeyRound}
+      revealTitle={(name) => `Your new API key “${name}”`}
+      secretLabel="New API key"
+    />
   );
 }

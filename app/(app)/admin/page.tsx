@@ -7,15 +7,14 @@ import { SystemSettingsForm } from '@/components/admin/system-settings-form';
 import { RelativeTime } from '@/components/settings/relative-time';
 import { ButtonLink } from '@/components/ui/button-link';
 import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { DataTable } from '@/components/ui/data-table';
 import { getViewer } from '@/lib/accounts/viewer';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { readSystemSettings } from '@/lib/system/settings';
 import { listAllTeams } from '@/lib/teams/list-all-teams';
 
 export const metadata: Metadata = { title: 'System administration' };
-
-const headerCell =
-  'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
 export default async function AdminPage() {
   const actor = await getCurrentActor();
@@ -73,64 +72,47 @@ export default async function AdminPage() {
               </ButtonLink>
             </div>
             {teams.length === 0 ? (
-              <div className="flex flex-col items-center gap-2 py-6 text-center">
-                <UsersRound className="h-6 w-6 text-zinc-400" aria-hidden />
-                <p className="text-sm font-medium">No teams yet</p>
-                <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                  Teams created by anyone on this instance appear here.
-                </p>
-              </div>
+              <EmptyState icon={UsersRound} title="No teams yet">
+                Teams created by anyone on this instance appear here.
+              </EmptyState>
             ) : (
-              <div className="relative -mx-6 -mb-5 overflow-x-auto border-t border-zinc-200 dark:border-zinc-800">
-                <table className="w-full min-w-[36rem] text-sm">
-                  <caption className="sr-only">All teams</caption>
-                  <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
-                    <tr>
-                      <th scope="col" className={headerCell}>
-                        Team
-                      </th>
-                      <th scope="col" className={headerCell}>
-                        Organization
-                      </th>
-                      <th scope="col" className={headerCell}>
-                        Members
-                      </th>
-                      <th scope="col" className={headerCell}>
-                        Created
-                      </th>
-                      <th scope="col" className={headerCell}>
-                        <span className="sr-only">Actions</span>
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                    {teams.map((team) => (
-                      <tr key={team.name}>
-                        <td className="px-4 py-3">
-                          <Link
-                            href={`/${team.name}`}
-                            className="font-medium text-brand-600 hover:underline dark:text-brand-500"
-                          >
-                            {team.name}
-                          </Link>
-                        </td>
-                        <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
-                          {team.organizationName}
-                        </td>
-                        <td className="px-4 py-3 text-zinc-600 tabular-nums dark:text-zinc-400">
-                          {team.memberCount}
-                        </td>
-                        <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                          <RelativeTime date={team.createdAt} />
-                        </td>
-                        <td className="px-4 py-3 text-right">
-                          <DeleteTeamButton teamName={team.name} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption="All teams"
+                columns={[
+                  'Team',
+                  'Organization',
+                  'Members',
+                  'Created',
+                  { label: 'Actions', srOnly: true },
+                ]}
+                className="-mx-6 -mb-5 border-t border-zinc-200 dark:border-zinc-800"
+                tableClassName="min-w-[36rem]"
+              >
+                {teams.map((team) => (
+                  <tr key={team.name}>
+                    <td className="px-4 py-3">
+                      <Link
+                        href={`/${team.name}`}
+                        className="font-medium text-brand-600 hover:underline dark:text-brand-500"
+                      >
+                        {team.name}
+                      </Link>
+                    </td>
+                    <td className="px-4 py-3 text-zinc-600 dark:text-zinc-400">
+                      {team.organizationName}
+                    </td>
+                    <td className="px-4 py-3 text-zinc-600 tabular-nums dark:text-zinc-400">
+                      {team.memberCount}
+                    </td>
+                    <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                      <RelativeTime date={team.createdAt} />
+                    </td>
+                    <td className="px-4 py-3 text-right">
+                      <DeleteTeamButton teamName={team.name} />
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </div>
         </Card>

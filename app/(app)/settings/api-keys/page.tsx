@@ -7,14 +7,13 @@ import { CreateApiKeyForm } from '@/components/settings/create-api-key-form';
 import { RelativeTime } from '@/components/settings/relative-time';
 import { SettingsPageHeader } from '@/components/settings/settings-page-header';
 import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { DataTable } from '@/components/ui/data-table';
 import { listApiKeys } from '@/lib/accounts/api-keys';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { getEnv } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'API keys' };
-
-const headerCell =
-  'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
 const codeBlock =
   'overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-950 p-4 font-mono text-xs leading-relaxed text-zinc-100 dark:border-zinc-800';
@@ -45,80 +44,57 @@ export default async function ApiKeySettingsPage() {
 
         <Card title="Your keys">
           {keys.length === 0 ? (
-            <div className="flex flex-col items-center gap-2 py-6 text-center">
-              <KeyRound className="h-6 w-6 text-zinc-400" aria-hidden />
-              <p className="text-sm font-medium">No API keys yet</p>
-              <p className="text-sm text-zinc-600 dark:text-zinc-400">
-                Create one above to log runs from code.
-              </p>
-            </div>
+            <EmptyState icon={KeyRound} title="No API keys yet">
+              Create one above to log runs from code.
+            </EmptyState>
           ) : (
-            <div className="relative -mx-6 -my-5 overflow-x-auto">
-              <table className="w-full min-w-[34rem] text-sm">
-                <caption className="sr-only">Your API keys</caption>
-                <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
-                  <tr>
-                    <th scope="col" className={headerCell}>
-                      Name
-                    </th>
-                    <th scope="col" className={headerCell}>
-                      Key
-                    </th>
-                    <th scope="col" className={headerCell}>
-                      Created
-                    </th>
-                    <th scope="col" className={headerCell}>
-                      Last used
-                    </th>
-                    <th scope="col" className={headerCell}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                  {keys.map((key) => (
-                    <tr key={key.id}>
-                      <td className="px-4 py-3 font-medium break-words">{key.name}</td>
-                      <td className="px-4 py-3 whitespace-nowrap">
-                        <code className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
-                          {key.prefix}…
-                        </code>
-                      </td>
-                      <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                        <RelativeTime date={key.createdAt} />
-                      </td>
-                      <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-                        {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : 'Never'}
-                      </td>
-                      <td className="px-4 py-3 text-right">
-                        <ActionButton
-                          action={revokeApiKeyAction}
-                          fields={{ apiKeyId: key.id }}
-                          label={`Revoke ${key.name}`}
-                          variant="ghost"
-                          confirm={{
-                            title: 'Revoke this API key?',
-                            description: (
-                              <>
-                                Anything still using{' '}
-                                <strong className="font-medium text-zinc-900 dark:text-zinc-100">
-                                  {key.name}
-                                </strong>{' '}
-                                (<code className="font-mono text-xs">{key.prefix}…</code>) stops
-                                working at once. This can&apos;t be undone.
-                              </>
-                            ),
-                            confirmLabel: 'Revoke key',
-                          }}
-                        >
-                          Revoke
-                        </ActionButton>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Your API keys"
+              columns={['Name', 'Key', 'Created', 'Last used', { label: 'Actions', srOnly: true }]}
+              className="-mx-6 -my-5"
+              tableClassName="min-w-[34rem]"
+            >
+              {keys.map((key) => (
+                <tr key={key.id}>
+                  <td className="px-4 py-3 font-medium break-words">{key.name}</td>
+                  <td className="px-4 py-3 whitespace-nowrap">
+                    <code className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
+                      {key.prefix}…
+                    </code>
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                    <RelativeTime date={key.createdAt} />
+                  </td>
+                  <td className="px-4 py-3 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
+                    {key.lastUsedAt ? <RelativeTime date={key.lastUsedAt} /> : 'Never'}
+                  </td>
+                  <td className="px-4 py-3 text-right">
+                    <ActionButton
+                      action={revokeApiKeyAction}
+                      fields={{ apiKeyId: key.id }}
+                      label={`Revoke ${key.name}`}
+                      variant="ghost"
+                      confirm={{
+                        title: 'Revoke this API key?',
+                        description: (
+                          <>
+                            Anything still using{' '}
+                            <strong className="font-medium text-zinc-900 dark:text-zinc-100">
+                              {key.name}
+                            </strong>{' '}
+                            (<code className="font-mono text-xs">{key.prefix}…</code>) stops working
+                            at once. This can&apos;t be undone.
+                          </>
+                        ),
+                        confirmLabel: 'Revoke key',
+                      }}
+                    >
+                      Revoke
+                    </ActionButton>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           )}
         </Card>
 

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { parseRoleValue } from '@/components/teams/role-value';
 import { runAction, type ActionState } from '@/lib/actions';
+import type { Actor } from '@/lib/auth/actor';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { inviteMember, resendInvite, revokeInvite } from '@/lib/teams/invites';
 import { changeMemberRole, removeMember, setRegistryAdmin } from '@/lib/teams/members';
@@ -29,20 +30,31 @@ const refreshTeam = (team: string) => {
   revalidatePath(`/${team}`);
 };
 
+/**
+ * The common shape: one service call for the form's team, then a refresh of its settings.
+ * `work` returns what runAction takes: the message to show, and any data for the form.
+ */
+async function forTeam<T = undefined>(
+  form: FormData,
+  work: (actor: Actor, team: string) => Promise<{ message?: string; data?: T } | void>,
+): Promise<ActionState<T>> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<T>(() => work(actor, team));
+  if (result.status === 'ok') refreshSettings(team);
+  return result;
+}
+
 /* ---------- Members ---------- */
 
 export async function changeMemberRoleAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return forTeam(form, async (actor, team) => {
     await changeMemberRole(actor, team, text(form, 'userId'), parseRoleValue(text(form, 'role')));
     return { message: 'Role saved.' };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }
 
 /** Called by a switch, not a form. */
@@ -87,45 +99,33 @@ export async function inviteMemberAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return forTeam(form, async (actor, team) => {
     const invite = await inviteMember(actor, team, {
       email: text(form, 'email'),
       ...parseRoleValue(text(form, 'role')),
     });
     return { message: `Invite sent to ${invite.email}.` };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }
 
 export async function resendInviteAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return forTeam(form, async (actor, team) => {
     const invite = await resendInvite(actor, team, text(form, 'inviteId'));
     return { message: `Sent a new link to ${invite.email}.` };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }
 
 export async function revokeInviteAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return forTeam(form, async (actor, team) => {
     await revokeInvite(actor, team, text(form, 'inviteId'));
     return { message: 'Invite revoked.' };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }
 
 /* ---------- Service accounts ---------- */
@@ -140,31 +140,23 @@ export async function createServiceAccountAction(
   _previous: ActionState<CreatedServiceAccount>,
   form: FormData,
 ): Promise<ActionState<CreatedServiceAccount>> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<CreatedServiceAccount>(async () => {
+  return forTeam(form, async (actor, team) => {
     const { serviceAccount, secret } = await createServiceAccount(actor, team, text(form, 'name'));
     return {
       message: `Created service account “${serviceAccount.name}”.`,
       data: { name: serviceAccount.name, secret },
     };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }
 
 export async function deleteServiceAccountAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return forTeam(form, async (actor, team) => {
     await deleteServiceAccount(actor, team, text(form, 'serviceAccountId'));
     return { message: 'Service account deleted.' };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }
 
 /* ---------- General: avatar, profile, privacy and alerts ---------- */
@@ -229,9 +221,7 @@ export async function updateTeamSettingsAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
-  const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return forTeam(form, async (actor, team) => {
     await updateTeamSettings(actor, team, {
       forcePrivateProjects: checked(form, 'forcePrivateProjects'),
       codeSavingDefault: checked(form, 'codeSavingDefault'),
@@ -243,6 +233,4 @@ export async function updateTeamSettingsAction(
     });
     return { message: text(form, 'section') === 'privacy' ? 'Privacy saved.' : 'Alerts saved.' };
   });
-  if (result.status === 'ok') refreshSettings(team);
-  return result;
 }

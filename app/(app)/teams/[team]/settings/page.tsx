@@ -14,6 +14,8 @@ import { MemberRoleForm } from '@/components/teams/member-role-form';
 import { RegistryAdminToggle } from '@/components/teams/registry-admin-toggle';
 import { roleValue, type RoleOption } from '@/components/teams/role-value';
 import { Card } from '@/components/ui/card';
+import { EmptyState } from '@/components/ui/empty-state';
+import { DataTable } from '@/components/ui/data-table';
 import { listCustomRolesForTeam } from '@/lib/teams/custom-roles';
 import { listInvites, roleLabels, type InviteView } from '@/lib/teams/invites';
 import { listMembers } from '@/lib/teams/members';
@@ -21,9 +23,6 @@ import { teamRoles } from '@/lib/permissions/team-grants';
 import { loadTeamSettings } from './load-team';
 
 export const metadata: Metadata = { title: 'Members' };
-
-const headerCell =
-  'px-4 py-2.5 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
 const badge = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium';
 
@@ -38,24 +37,6 @@ function InviteStateBadge({ state }: { state: InviteView['state'] }) {
     >
       {state === 'expired' ? 'Expired' : state}
     </span>
-  );
-}
-
-function EmptyState({
-  icon: Icon,
-  title,
-  children,
-}: {
-  icon: typeof Users;
-  title: string;
-  children: string;
-}) {
-  return (
-    <div className="flex flex-col items-center gap-2 py-6 text-center">
-      <Icon className="h-6 w-6 text-zinc-400" aria-hidden />
-      <p className="text-sm font-medium">{title}</p>
-      <p className="text-sm text-zinc-600 dark:text-zinc-400">{children}</p>
-    </div>
   );
 }
 
@@ -94,109 +75,97 @@ export default async function TeamMembersPage({ params }: { params: Promise<{ te
               Invite your colleagues below.
             </EmptyState>
           ) : (
-            <div className="relative -mx-6 -my-5 overflow-x-auto">
-              <table className="w-full min-w-[38rem] text-sm">
-                <caption className="sr-only">Members of {team.name}</caption>
-                <thead className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900/60">
-                  <tr>
-                    <th scope="col" className={headerCell}>
-                      Member
+            <DataTable
+              caption={`Members of ${team.name}`}
+              columns={[
+                'Member',
+                'Role',
+                { label: 'Registry admin', className: 'whitespace-nowrap' },
+                { label: 'Actions', srOnly: true },
+              ]}
+              className="-mx-6 -my-5"
+              tableClassName="min-w-[38rem]"
+            >
+              {members.map((member) => {
+                const isViewer = member.userId === viewerId;
+                return (
+                  <tr key={member.userId} className="align-middle">
+                    <th scope="row" className="px-4 py-3 text-left font-normal">
+                      <div className="flex items-center gap-3">
+                        <Avatar
+                          name={member.name || member.username}
+                          imageUrl={null}
+                          size={32}
+                          className="shrink-0"
+                        />
+                        <div className="min-w-0">
+                          <p className="font-medium break-words">
+                            {member.name || member.username}
+                            {isViewer && (
+                              <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
+                                (you)
+                              </span>
+                            )}
+                          </p>
+                          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+                            {member.name && <>@{member.username} · </>}
+                            {member.email ?? 'No email'}
+                          </p>
+                        </div>
+                      </div>
                     </th>
-                    <th scope="col" className={headerCell}>
-                      Role
-                    </th>
-                    <th scope="col" className={`${headerCell} whitespace-nowrap`}>
-                      Registry admin
-                    </th>
-                    <th scope="col" className={headerCell}>
-                      <span className="sr-only">Actions</span>
-                    </th>
+                    <td className="px-4 py-3">
+                      <MemberRoleForm
+                        teamName={team.name}
+                        userId={member.userId}
+                        username={member.username}
+                        current={roleValue(member.role, member.customRoleId)}
+                        options={roleOptions}
+                      />
+                    </td>
+                    <td className="px-4 py-3">
+                      <RegistryAdminToggle
+                        teamName={team.name}
+                        userId={member.userId}
+                        username={member.username}
+                        enabled={member.isRegistryAdmin}
+                      />
+                    </td>
+                    <td className="px-4 py-3 text-right">
+                      <ActionButton
+                        action={removeMemberAction}
+                        fields={{ team: team.name, userId: member.userId }}
+                        label={isViewer ? `Leave ${team.name}` : `Remove ${member.username}`}
+                        variant="ghost"
+                        confirm={
+                          isViewer
+                            ? {
+                                title: `Leave ${team.name}?`,
+                                description:
+                                  'You lose access to the team and its settings. Your runs stay in the team. An admin can invite you again.',
+                                confirmLabel: 'Leave team',
+                              }
+                            : {
+                                title: `Remove ${member.name || member.username}?`,
+                                description: (
+                                  <>
+                                    <strong className="font-medium text-zinc-900 dark:text-zinc-100">
+                                      @{member.username}
+                                    </strong>{' '}
+                                    loses access to {team.name}. Runs they logged stay in the team.
+                                  </>
+                                ),
+                                confirmLabel: 'Remove member',
+                              }
+                        }
+                      >
+                        {isViewer ? 'Leave' : 'Remove'}
+                      </ActionButton>
+                    </td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                  {members.map((member) => {
-                    const isViewer = member.userId === viewerId;
-                    return (
-                      <tr key={member.userId} className="align-middle">
-                        <th scope="row" className="px-4 py-3 text-left font-normal">
-                          <div className="flex items-center gap-3">
-                            <Avatar
-                              name={member.name || member.username}
-                              imageUrl={null}
-                              size={32}
-                              className="shrink-0"
-                            />
-                            <div className="min-w-0">
-                              <p className="font-medium break-words">
-                                {member.name || member.username}
-                                {isViewer && (
-                                  <span className="ml-1.5 text-xs font-normal text-zinc-500 dark:text-zinc-400">
-                                    (you)
-                                  </span>
-                                )}
-                              </p>
-                              <p className="text-xs text-zinc-500 dark:text-zinc-400">
-                                {member.name && <>@{member.username} · </>}
-                                {member.email ?? 'No email'}
-                              </p>
-                            </div>
-                          </div>
-                        </th>
-                        <td className="px-4 py-3">
-                          <MemberRoleForm
-                            teamName={team.name}
-                            userId={member.userId}
-                            username={member.username}
-                            current={roleValue(member.role, member.customRoleId)}
-                            options={roleOptions}
-                          />
-                        </td>
-                        <td className="px-4 py-3">
-                          <RegistryAdminToggle
-                            teamName={team.name}
-                            userId={member.userId}
-                            username={member.username}
-                            enabled={member.isRegistryAdmin}
-                          />
-                        </td>
-                        <td className="px-4 py-3 text-right">
-                          <ActionButton
-                            action={removeMemberAction}
-                            fields={{ team: team.name, userId: member.userId }}
-                            label={isViewer ? `Leave ${team.name}` : `Remove ${member.username}`}
-                            variant="ghost"
-                            confirm={
-                              isViewer
-                                ? {
-                                    title: `Leave ${team.name}?`,
-                                    description:
-                                      'You lose access to the team and its settings. Your runs stay in the team. An admin can invite you again.',
-                                    confirmLabel: 'Leave team',
-                                  }
-                                : {
-                                    title: `Remove ${member.name || member.username}?`,
-                                    description: (
-                                      <>
-                                        <strong className="font-medium text-zinc-900 dark:text-zinc-100">
-                                          @{member.username}
-                                        </strong>{' '}
-                                        loses access to {team.name}. Runs they logged stay in the
-                                        team.
-                                      </>
-                                    ),
-                                    confirmLabel: 'Remove member',
-                                  }
-                            }
-                          >
-                            {isViewer ? 'Leave' : 'Remove'}
-                          </ActionButton>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           )}
         </Card>
 
