@@ -71,6 +71,10 @@ export const envSchema = z.object({
   GOOGLE_CLIENT_SECRET: optional(z.string().min(1)),
   /** Comma-separated emails that are system administrators (besides the first user). */
   SEXTANT_ADMIN_EMAILS: optional(z.string()).default(''),
+  /** A running run whose last heartbeat is older than this is marked crashed. */
+  CRASH_GRACE_SECONDS: optional(
+    z.coerce.number().int().min(30, 'must be at least 30 seconds'),
+  ).default(300),
   GRAPHQL_MAX_DEPTH: optional(z.coerce.number().int().min(2).max(50)).default(12),
   GRAPHQL_MAX_COMPLEXITY: optional(z.coerce.number().int().min(10)).default(5000),
 });

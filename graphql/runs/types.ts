@@ -9,6 +9,7 @@ import {
   listRuns,
   readHistory,
 } from '@/lib/runs/read-runs';
+import { markRunFailed, stopRun } from '@/lib/runs/run-lifecycle';
 import { upsertRun } from '@/lib/runs/upsert-run';
 import { builder } from '../builder';
 
@@ -193,6 +194,30 @@ const UpsertRunInput = builder.inputType('UpsertRunInput', {
     attributeTo: t.string(),
   }),
 });
+
+const RunTarget = builder.inputType('RunTarget', {
+  fields: (t) => ({
+    entity: t.string({ required: true }),
+    project: t.string({ required: true }),
+    id: t.string({ required: true }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  stopRun: t.field({
+    type: RunRef,
+    description: 'Stops a running run (state KILLED); the SDK ends the program on its next request',
+    args: { run: t.arg({ type: RunTarget, required: true }) },
+    resolve: (_root, { run }, ctx) =>
+      stopRun(ctx.actor, { entity: run.entity, project: run.project, runId: run.id }),
+  }),
+  markRunFailed: t.field({
+    type: RunRef,
+    args: { run: t.arg({ type: RunTarget, required: true }) },
+    resolve: (_root, { run }, ctx) =>
+      markRunFailed(ctx.actor, { entity: run.entity, project: run.project, runId: run.id }),
+  }),
+}));
 
 builder.mutationField('upsertRun', (t) =>
   t.field({

@@ -5,4 +5,5 @@
  */
 export const cronJobs = [
   { path: '/api/cron/email-outbox', everySeconds: 60, cron: '* * * * *' },
+  { path: '/api/cron/crash-detection', everySeconds: 60, cron: '* * * * *' },
 ] as const;

@@ -96,7 +96,8 @@ program
           resolve(code ?? (signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 1)),
         );
       });
-      const delivered = await run.finish(exitCode, { timeoutMs: 60_000 });
+      clearInterval(stopWatch);
+    const delivered = await run.finish(exitCode, { timeoutMs: 60_000 });
       if (!delivered)
         process.stderr.write(
           'sextant: the server could not be reached; the end of the run was not recorded\n',
