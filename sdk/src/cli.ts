@@ -87,6 +87,14 @@ program
       // Signals go to the program; it decides how to stop, and its exit code is recorded.
       for (const signal of ['SIGINT', 'SIGTERM'] as const)
         process.on(signal, () => child.kill(signal));
+      // Stopped from the UI or API: ask the program to end, then insist after 10 s.
+      const stopWatch = setInterval(() => {
+        if (!run.stopRequested) return;
+        clearInterval(stopWatch);
+        process.stderr.write('sextant: the run was stopped; ending the program\n');
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+      }, 500);
       const exitCode = await new Promise<number>((resolve) => {
         child.on('error', (error) => {
           process.stderr.write(`sextant: cannot start ${command[0]}: ${error.message}\n`);
@@ -97,7 +105,7 @@ program
         );
       });
       clearInterval(stopWatch);
-    const delivered = await run.finish(exitCode, { timeoutMs: 60_000 });
+      const delivered = await run.finish(exitCode, { timeoutMs: 60_000 });
       if (!delivered)
         process.stderr.write(
           'sextant: the server could not be reached; the end of the run was not recorded\n',

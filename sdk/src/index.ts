@@ -106,6 +106,7 @@ export async function init(options: InitOptions): Promise<Run> {
     historyOffset: handle.historyOffset,
     systemOffset: handle.systemOffset,
     intervalMs: options.flushIntervalMs,
+    heartbeatMs: Number(process.env.SEXTANT_HEARTBEAT_MS ?? 30_000),
     onWarning: (message) => process.emitWarning(message),
   });
   const run = new Run(

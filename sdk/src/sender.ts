@@ -33,6 +33,8 @@ export interface SenderOptions {
   intervalMs?: number;
   /** Flush early once this many rows wait. */
   batchRows?: number;
+  /** With nothing to send, still tell the server the run is alive this often. */
+  heartbeatMs?: number;
   onStop?: () => void;
   onWarning?: (message: string) => void;
 }
@@ -57,6 +59,7 @@ export class Sender {
   private retryAt = 0;
   private readonly batchRows: number;
   private finishAcknowledged = false;
+  private lastContact = Date.now();
   stopRequested = false;
 
   constructor(private readonly options: SenderOptions) {
@@ -111,7 +114,8 @@ export class Sender {
       lines.length === 0 &&
       !Object.keys(summary).length &&
       !Object.keys(config).length;
-    if (empty && !finish) return;
+    const heartbeatDue = Date.now() - this.lastContact >= (this.options.heartbeatMs ?? 30_000);
+    if (empty && !finish && !heartbeatDue) return;
     const carriesFinish =
       !!finish && rows.length === this.history.length && systemRows.length === this.system.length;
     const body = {
@@ -144,6 +148,7 @@ export class Sender {
         if (this.config[key] === config[key]) delete this.config[key];
       this.attempt = 0;
       this.retryAt = 0;
+      this.lastContact = Date.now();
       if (carriesFinish) this.finishAcknowledged = true;
       if (ack.stopRequested && !this.stopRequested) {
         this.stopRequested = true;

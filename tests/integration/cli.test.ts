@@ -12,6 +12,7 @@ const { getPrisma } = await import('@/lib/db/prisma');
 const server = await startAppHttpServer();
 let apiKey: string;
 let configHome: string;
+let cleoSession: { session: string };
 
 /** Runs the real CLI in a child process, with its own config folder. */
 function cli(
@@ -37,6 +38,7 @@ function cli(
 
 beforeAll(async () => {
   const cleo = await createVerifiedUser('cleo');
+  cleoSession = cleo.session;
   apiKey = (
     await graphql<{ createApiKey: { secret: string } }>(
       `
@@ -128,5 +130,49 @@ describe('sextant CLI', () => {
     const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'nested' } });
     expect(run).toMatchObject({ state: 'FINISHED', historyOffset: 2 });
     expect(run.summary).toMatchObject({ loss: 0.25 });
+  });
+
+  it('ends the wrapped program when the run is stopped from the API, and records it as killed', async () => {
+    const running = cli(
+      [
+        'run',
+        '--project',
+        'wrapped',
+        '--id',
+        'stoppable',
+        '--',
+        'python3',
+        '-c',
+        'import time; print("training", flush=True); time.sleep(60)',
+      ],
+      {
+        SEXTANT_HEARTBEAT_MS: '200',
+      },
+    );
+    // Wait until the run exists, then stop it as its owner would from the run page.
+    const { getPrisma: prisma } = await import('@/lib/db/prisma');
+    for (
+      let i = 0;
+      i < 100 && !(await prisma().run.findFirst({ where: { runId: 'stoppable' } }));
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 100));
+    const stopped = await graphql(
+      `
+        mutation {
+          stopRun(run: { entity: "cleo", project: "wrapped", id: "stoppable" }) {
+            state
+          }
+        }
+      `,
+      {},
+      cleoSession,
+    );
+    expect(stopped.data).toEqual({ stopRun: { state: 'KILLED' } });
+    const result = await running;
+    expect(result.stderr).toContain('the run was stopped');
+    expect(result.code).toBe(143);
+    const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'stoppable' } });
+    expect(run.state).toBe('KILLED');
   });
 });
