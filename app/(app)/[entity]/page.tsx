@@ -2,7 +2,6 @@ import {
   Building2,
   CalendarDays,
   ExternalLink,
-  FolderKanban,
   Globe,
   MapPin,
   Settings,
@@ -14,6 +13,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { cache } from 'react';
 import { Avatar } from '@/components/layout/avatar';
+import { ProjectList } from '@/components/runs/project-list';
 import { MarkdownText } from '@/components/teams/markdown';
 import { ButtonLink } from '@/components/ui/button-link';
 import { cn } from '@/components/ui/cn';
@@ -61,21 +61,6 @@ function hostOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function ProjectsEmpty({ owner }: { owner: string }) {
-  return (
-    <Card title="Projects">
-      <div className="flex flex-col items-center gap-2 py-8 text-center">
-        <FolderKanban className="h-7 w-7 text-zinc-400" aria-hidden />
-        <p className="text-sm font-medium">Projects will appear here</p>
-        <p className="max-w-sm text-sm text-zinc-600 dark:text-zinc-400">
-          Runs logged to <code className="font-mono text-xs">{owner}/&lt;project&gt;</code> with the
-          SDK create the project.
-        </p>
-      </div>
-    </Card>
-  );
 }
 
 function Fact({ icon, children }: { icon: ReactNode; children: ReactNode }) {
@@ -162,7 +147,7 @@ function TeamPage({ team }: { team: TeamProfile }) {
               </Card>
             )
           )}
-          <ProjectsEmpty owner={team.name} />
+          <ProjectList owner={team.name} />
         </div>
         {team.links.length > 0 && (
           <aside>
@@ -249,7 +234,7 @@ function UserPage({ user, isViewer }: { user: PublicProfile; isViewer: boolean }
         )}
       </header>
       <div className="mt-8">
-        <ProjectsEmpty owner={user.username} />
+        <ProjectList owner={user.username} />
       </div>
     </div>
   );
