@@ -36,7 +36,7 @@ export function runtimeOf(run: {
 /** Summary and config values as short text. */
 export function formatValue(value: unknown): string {
   if (typeof value === 'number')
-    return Number.isInteger(value) ? String(value) : value.toPrecision(4);
+    return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
   if (typeof value === 'string') return value;
   return JSON.stringify(value);
 }
