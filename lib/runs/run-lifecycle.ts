@@ -4,31 +4,32 @@ import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { getProject } from './read-runs';
 
-async function runFor(actor: Actor, target: { entity: string; project: string; runId: string }) {
+type RunTarget = { entity: string; project: string; runId: string };
+
+/** The run, once the catalog allows the actor to stop it (members: own runs; admins: any). */
+async function stoppableRun(actor: Actor, target: RunTarget) {
   const project = await getProject(actor, target.entity, target.project);
   const run = await getPrisma().run.findUnique({
     where: { projectId_runId: { projectId: project.id, runId: target.runId } },
   });
   if (!run) throw AppError.notFound('Run');
-  return { project, run };
-}
-
-/**
- * Stops a running run: it becomes killed, and the SDK or CLI learns it from its next stream
- * response and ends the program. Members stop only runs they created; admins any.
- */
-export async function stopRun(
-  actor: Actor,
-  target: { entity: string; project: string; runId: string },
-) {
-  const { project, run } = await runFor(actor, target);
   assertCan(actor, 'run:stop', {
     access: project.access,
     visibility: project.visibility,
     createdById: run.createdById,
   });
-  if (run.state !== 'RUNNING' && run.state !== 'CRASHED')
+  return run;
+}
+
+/**
+ * Stops a running run: it becomes killed, and the SDK or CLI learns it from its next stream
+ * response and ends the program.
+ */
+export async function stopRun(actor: Actor, target: RunTarget) {
+  const run = await stoppableRun(actor, target);
+  if (run.state !== 'RUNNING' && run.state !== 'CRASHED') {
     throw AppError.badInput(`The run is already ${run.state.toLowerCase()}`);
+  }
   return getPrisma().run.update({
     where: { id: run.id },
     data: { state: 'KILLED', finishedAt: new Date() },
@@ -36,16 +37,8 @@ export async function stopRun(
 }
 
 /** Marks a run failed by hand (e.g. a crashed run that will not come back). Same rule as stopping. */
-export async function markRunFailed(
-  actor: Actor,
-  target: { entity: string; project: string; runId: string },
-) {
-  const { project, run } = await runFor(actor, target);
-  assertCan(actor, 'run:stop', {
-    access: project.access,
-    visibility: project.visibility,
-    createdById: run.createdById,
-  });
+export async function markRunFailed(actor: Actor, target: RunTarget) {
+  const run = await stoppableRun(actor, target);
   return getPrisma().run.update({
     where: { id: run.id },
     data: { state: 'FAILED', finishedAt: run.finishedAt ?? new Date() },

@@ -3,21 +3,11 @@
  * answered (a) by a raw pg query, (b) through Prisma, (c) through the full GraphQL route
  * (Apollo + Pothos + context + limits). Prints p50/p95 and the ratio to (a).
  */
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
-import { applyMigrations } from '../../lib/db/schema-engine';
+import { startBenchDatabase } from './support/bench-database';
 
 const iterations = 2000;
-const postgres = await startEmbeddedPostgres({
-  dataDir: await mkdtemp(path.join(os.tmpdir(), 'sextant-bench-')),
-  preferredPort: 0,
-  persistent: false,
-});
-await applyMigrations(postgres.url);
-process.env.DATABASE_URL = postgres.url;
+const postgres = await startBenchDatabase();
 
 async function measure(
   name: string,

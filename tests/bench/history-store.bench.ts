@@ -6,21 +6,11 @@
  *   vs the same bucketed min/max query on the plain narrow table;
  * - bytes per stored point (pg_total_relation_size) vs the narrow table.
  */
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
-import { applyMigrations } from '../../lib/db/schema-engine';
+import { startBenchDatabase } from './support/bench-database';
 
 const steps = Number(process.env.BENCH_STEPS ?? 1_000_000);
 const batch = 5000;
-const postgres = await startEmbeddedPostgres({
-  dataDir: await mkdtemp(path.join(os.tmpdir(), 'sextant-bench-')),
-  preferredPort: 0,
-  persistent: false,
-});
-await applyMigrations(postgres.url);
-process.env.DATABASE_URL = postgres.url;
+const postgres = await startBenchDatabase();
 const { getPool, getPrisma } = await import('../../lib/db/prisma');
 const { getMetricsStore } = await import('../../lib/history');
 const pool = getPool();

@@ -5,11 +5,7 @@
  * post latency percentiles. Tunables: BENCH_CLIENTS, BENCH_SECONDS, BENCH_ROWS, BENCH_KEYS.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
-import { applyMigrations } from '../../lib/db/schema-engine';
+import { startBenchDatabase } from './support/bench-database';
 import { findFreePort } from '../../lib/net/find-free-port';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 16);
@@ -18,10 +14,7 @@ const rowsPerPost = Number(process.env.BENCH_ROWS ?? 100);
 const keysPerRow = Number(process.env.BENCH_KEYS ?? 10);
 const pointsPerPost = rowsPerPost * keysPerRow;
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sextant-bench-'));
-const postgres = await startEmbeddedPostgres({ dataDir, preferredPort: 0, persistent: false });
-await applyMigrations(postgres.url);
-process.env.DATABASE_URL = postgres.url;
+const postgres = await startBenchDatabase();
 process.env.AUTH_SECRET = 'bench-secret-bench-secret-bench-secret';
 
 const { signUp } = await import('../../lib/accounts/sign-up');
