@@ -66,6 +66,10 @@ async function timeQueries(run: () => Promise<unknown>, times = 30) {
   };
 }
 
+// What autovacuum does on its own shortly after a burst of sealing: dead tail rows are cleared.
+await pool.query('VACUUM ANALYZE "HistoryTail"');
+await pool.query('VACUUM ANALYZE "HistoryChunk"');
+await pool.query('VACUUM ANALYZE narrow');
 const maxPoints = 1500;
 const width = Math.ceil(steps / maxPoints);
 await pool.query('DISCARD ALL');
@@ -94,6 +98,14 @@ const storeBytes = await size(
   `SELECT pg_total_relation_size('"HistoryChunk"') + pg_total_relation_size('"HistoryTail"') AS bytes`,
 );
 const narrowBytes = await size(`SELECT pg_total_relation_size('narrow') AS bytes`);
+// Steady state: autovacuum gives the tail's dead rows back for reuse; VACUUM FULL measures
+// what the data itself takes once that space is reclaimed.
+await pool.query('VACUUM FULL "HistoryTail"');
+await pool.query('VACUUM FULL narrow');
+const storeBytesVacuumed = await size(
+  `SELECT pg_total_relation_size('"HistoryChunk"') + pg_total_relation_size('"HistoryTail"') AS bytes`,
+);
+const narrowBytesVacuumed = await size(`SELECT pg_total_relation_size('narrow') AS bytes`);
 
 console.log(
   `\nHistory store, one series of ${steps.toLocaleString()} steps (embedded Postgres 18, this machine)`,
@@ -134,6 +146,12 @@ console.table([
     store: exact.p95.toFixed(1),
     'narrow table': '',
     ratio: '',
+  },
+  {
+    measure: 'bytes per point, after VACUUM FULL',
+    store: (storeBytesVacuumed / steps).toFixed(1),
+    'narrow table': (narrowBytesVacuumed / steps).toFixed(1),
+    ratio: (storeBytesVacuumed / narrowBytesVacuumed).toFixed(2),
   },
   {
     measure: 'bytes per point on disk',
