@@ -9,7 +9,7 @@ import { ButtonLink } from '@/components/ui/button-link';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { DataTable } from '@/components/ui/data-table';
-import { getViewer } from '@/lib/accounts/viewer';
+import { can } from '@/lib/permissions/catalog';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { readSystemSettings } from '@/lib/system/settings';
 import { listAllTeams } from '@/lib/teams/list-all-teams';
@@ -19,9 +19,8 @@ export const metadata: Metadata = { title: 'System administration' };
 export default async function AdminPage() {
   const actor = await getCurrentActor();
   if (actor.kind !== 'user') redirect('/signin?callbackUrl=/admin');
-  const viewer = await getViewer(actor);
-
-  if (!viewer?.isSystemAdmin) {
+  // The catalog decides; listAllTeams and readSystemSettings below assert the same permission.
+  if (!can(actor, 'system:manage', {})) {
     return (
       <div className="mx-auto max-w-5xl px-6 py-10">
         <section className="mx-auto flex max-w-lg flex-col items-center gap-3 rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
