@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import MagicLink, { magicLinkSubject } from './magic-link';
+import RunAlert, { runAlertSubject } from './run-alert';
 import TeamInvite, { teamInviteSubject } from './team-invite';
 import VerifyEmail, { verifyEmailSubject } from './verify-email';
 
@@ -19,6 +20,7 @@ const templates = {
   'verify-email': defineTemplate({ component: VerifyEmail, subject: () => verifyEmailSubject }),
   'magic-link': defineTemplate({ component: MagicLink, subject: () => magicLinkSubject }),
   'team-invite': defineTemplate({ component: TeamInvite, subject: teamInviteSubject }),
+  'run-alert': defineTemplate({ component: RunAlert, subject: runAlertSubject }),
 };
 
 type Registry = typeof templates;

@@ -75,6 +75,32 @@ export const envSchema = z.object({
   CRASH_GRACE_SECONDS: optional(
     z.coerce.number().int().min(30, 'must be at least 30 seconds'),
   ).default(300),
+  /** Lets Slack alert webhooks point at private or loopback addresses over http (tests, closed networks). */
+  SEXTANT_ALLOW_PRIVATE_WEBHOOKS: optional(z.stringbool()).default(false),
+  /** Where blobs (run files, artifacts) live: `local` (SEXTANT_DATA_DIR/blobs) or `s3`. Default: s3 when S3_BUCKET is set. */
+  STORAGE_DRIVER: optional(z.enum(['local', 's3'], { error: 'must be local or s3' })),
+  /** Largest single file accepted, in bytes (default 100 GiB). */
+  STORAGE_MAX_FILE_BYTES: optional(z.coerce.number().int().min(1)).default(100 * 1024 ** 3),
+  /** Size of upload parts, in bytes (default 16 MiB; S3 needs at least 5 MiB except in tests). */
+  STORAGE_PART_SIZE_BYTES: optional(
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(5 * 1024 ** 3),
+  ).default(16 * 1024 ** 2),
+  /** S3-compatible object storage (AWS, MinIO, Ceph, R2, ...). Unset endpoint: AWS. */
+  S3_ENDPOINT: optional(z.url({ error: 'must be a URL such as https://s3.example.com' })),
+  S3_BUCKET: optional(z.string().min(3)),
+  S3_REGION: optional(z.string().min(1)).default('us-east-1'),
+  S3_ACCESS_KEY_ID: optional(z.string().min(1)),
+  S3_SECRET_ACCESS_KEY: optional(z.string().min(1)),
+  /** Path-style URLs (endpoint/bucket/key), which MinIO and most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false', '1', '0'])).transform(
+    (value) => value === 'true' || value === '1',
+  ),
+  /** Key prefix inside the bucket, e.g. `sextant/`. */
+  S3_PREFIX: optional(z.string()).default(''),
   GRAPHQL_MAX_DEPTH: optional(z.coerce.number().int().min(2).max(50)).default(12),
   GRAPHQL_MAX_COMPLEXITY: optional(z.coerce.number().int().min(10)).default(5000),
 });

@@ -2,20 +2,16 @@
 
 import type { ReactNode } from 'react';
 import { FormMessage } from '@/components/settings/form-message';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
 import { InputField } from '@/components/ui/field';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
+import type { AlertSettings } from '@/lib/alerts/alert-settings';
 
 // The alerts form: run finished / run crashed × Email / Slack checkboxes and the Slack webhook.
 
-export interface AlertValues {
-  runFinishedEmail: boolean;
-  runFinishedSlack: boolean;
-  runCrashedEmail: boolean;
-  runCrashedSlack: boolean;
-  slackWebhookUrl: string | null;
-}
+export type AlertValues = AlertSettings;
 
 const checkboxClass =
   'h-4 w-4 cursor-pointer rounded border-zinc-300 accent-brand-600 dark:border-zinc-600';
@@ -28,6 +24,7 @@ export function AlertMatrixForm({
   finishedDescription,
   values,
   webhookHint,
+  deliveryProblem,
   children,
 }: {
   action: FormAction;
@@ -36,6 +33,8 @@ export function AlertMatrixForm({
   finishedDescription: string;
   values: AlertValues;
   webhookHint: string;
+  /** The newest failed delivery of these settings ("last delivery failed: …"), if any. */
+  deliveryProblem?: string | null;
   /** Hidden fields sent along (the team, the settings saved with the alerts). */
   children?: ReactNode;
 }) {
@@ -53,11 +52,18 @@ export function AlertMatrixForm({
       email: { name: 'runCrashedEmail', label: 'Email when a run crashes' },
       slack: { name: 'runCrashedSlack', label: 'Slack message when a run crashes' },
     },
+    {
+      title: 'Custom alerts',
+      description: 'Sent by your code with run.alert({ title, text, level }).',
+      email: { name: 'customEmail', label: 'Email custom alerts' },
+      slack: { name: 'customSlack', label: 'Slack message for custom alerts' },
+    },
   ] as const;
 
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-5" noValidate>
       {children}
+      {deliveryProblem && <Alert tone="error">{deliveryProblem}</Alert>}
       <FormMessage state={state} shownFields={['slackWebhookUrl']} />
       <DataTable
         caption={caption}

@@ -5,7 +5,13 @@ import { AlertMatrixForm, type AlertValues } from '@/components/forms/alert-matr
 
 export type AlertPreferenceValues = AlertValues;
 
-export function AlertPreferencesForm({ preferences }: { preferences: AlertPreferenceValues }) {
+export function AlertPreferencesForm({
+  preferences,
+  deliveryProblem,
+}: {
+  preferences: AlertPreferenceValues;
+  deliveryProblem: string | null;
+}) {
   return (
     <AlertMatrixForm
       action={updateAlertPreferencesAction}
@@ -13,6 +19,7 @@ export function AlertPreferencesForm({ preferences }: { preferences: AlertPrefer
       finishedDescription="A run completed successfully."
       values={preferences}
       webhookHint="An incoming-webhook URL from your Slack workspace. Needed for Slack alerts."
+      deliveryProblem={deliveryProblem}
     />
   );
 }

@@ -69,7 +69,14 @@ export function TeamPrivacyForm({
       <input type="hidden" name="section" value="privacy" />
       <Carried
         settings={settings}
-        names={['runFinishedEmail', 'runFinishedSlack', 'runCrashedEmail', 'runCrashedSlack']}
+        names={[
+          'runFinishedEmail',
+          'runFinishedSlack',
+          'runCrashedEmail',
+          'runCrashedSlack',
+          'customEmail',
+          'customSlack',
+        ]}
       />
       <input type="hidden" name="slackWebhookUrl" value={settings.slackWebhookUrl ?? ''} />
       <FormMessage state={state} />
@@ -97,9 +104,11 @@ export function TeamPrivacyForm({
 export function TeamAlertsForm({
   teamName,
   settings,
+  deliveryProblem,
 }: {
   teamName: string;
   settings: TeamSettingsValues;
+  deliveryProblem: string | null;
 }) {
   return (
     <AlertMatrixForm
@@ -108,6 +117,7 @@ export function TeamAlertsForm({
       finishedDescription="A run of the team completed successfully."
       values={settings}
       webhookHint="An incoming-webhook URL of the team's Slack channel. Needed for Slack alerts."
+      deliveryProblem={deliveryProblem}
     >
       <input type="hidden" name="team" value={teamName} />
       <input type="hidden" name="section" value="alerts" />

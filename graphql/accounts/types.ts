@@ -59,6 +59,8 @@ const AlertPreferencesRef = builder.objectRef<AlertPreferences>('AlertPreference
     runFinishedSlack: t.exposeBoolean('runFinishedSlack'),
     runCrashedEmail: t.exposeBoolean('runCrashedEmail'),
     runCrashedSlack: t.exposeBoolean('runCrashedSlack'),
+    customEmail: t.exposeBoolean('customEmail', { description: 'Email alerts sent by code' }),
+    customSlack: t.exposeBoolean('customSlack', { description: 'Slack alerts sent by code' }),
     slackWebhookUrl: t.exposeString('slackWebhookUrl', { nullable: true }),
   }),
 });
@@ -159,6 +161,8 @@ const AlertPreferencesInput = builder.inputType('AlertPreferencesInput', {
     runFinishedSlack: t.boolean({ required: true }),
     runCrashedEmail: t.boolean({ required: true }),
     runCrashedSlack: t.boolean({ required: true }),
+    customEmail: t.boolean({ description: 'Left out: unchanged' }),
+    customSlack: t.boolean({ description: 'Left out: unchanged' }),
     slackWebhookUrl: t.string(),
   }),
 });
@@ -234,6 +238,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { input }, ctx) =>
       updateAlertPreferences(ctx.actor, {
         ...input,
+        customEmail: input.customEmail ?? undefined,
+        customSlack: input.customSlack ?? undefined,
         slackWebhookUrl: input.slackWebhookUrl ?? null,
       }),
   }),

@@ -90,6 +90,8 @@ const TeamSettingsRef = builder.objectRef<TeamSettings>('TeamSettings').implemen
     runFinishedSlack: t.exposeBoolean('runFinishedSlack'),
     runCrashedEmail: t.exposeBoolean('runCrashedEmail'),
     runCrashedSlack: t.exposeBoolean('runCrashedSlack'),
+    customEmail: t.exposeBoolean('customEmail', { description: 'Email alerts sent by code' }),
+    customSlack: t.exposeBoolean('customSlack', { description: 'Slack alerts sent by code' }),
     slackWebhookUrl: t.exposeString('slackWebhookUrl', { nullable: true }),
   }),
 });
@@ -221,6 +223,8 @@ const TeamSettingsInput = builder.inputType('TeamSettingsInput', {
     runFinishedSlack: t.boolean({ required: true }),
     runCrashedEmail: t.boolean({ required: true }),
     runCrashedSlack: t.boolean({ required: true }),
+    customEmail: t.boolean({ description: 'Left out: unchanged' }),
+    customSlack: t.boolean({ description: 'Left out: unchanged' }),
     slackWebhookUrl: t.string(),
   }),
 });
@@ -333,6 +337,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, { team, input }, ctx) =>
       updateTeamSettings(ctx.actor, team, {
         ...input,
+        customEmail: input.customEmail ?? undefined,
+        customSlack: input.customSlack ?? undefined,
         slackWebhookUrl: input.slackWebhookUrl ?? null,
       }),
   }),

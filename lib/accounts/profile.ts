@@ -6,7 +6,14 @@ import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
 import { enabledBetaFeatures, isBetaFeatureKey } from './feature-flags';
-import { alertPreferencesSchema, profileSchema } from './schemas';
+import {
+  alertSettingsColumns,
+  alertSettingsOf,
+  alertSettingsSchema,
+  type AlertSettings,
+  type AlertSettingsInput,
+} from '../alerts/alert-settings';
+import { profileSchema } from './schemas';
 
 export interface ProfileInput {
   name: string;
@@ -82,52 +89,21 @@ export async function setBetaFeature(
   return enabledBetaFeatures(toggles);
 }
 
-export interface AlertPreferences {
-  runFinishedEmail: boolean;
-  runFinishedSlack: boolean;
-  runCrashedEmail: boolean;
-  runCrashedSlack: boolean;
-  slackWebhookUrl: string | null;
-}
-
-export function alertPreferencesOf(user: {
-  alertRunFinishedEmail: boolean;
-  alertRunFinishedSlack: boolean;
-  alertRunCrashedEmail: boolean;
-  alertRunCrashedSlack: boolean;
-  slackWebhookUrl: string | null;
-}): AlertPreferences {
-  return {
-    runFinishedEmail: user.alertRunFinishedEmail,
-    runFinishedSlack: user.alertRunFinishedSlack,
-    runCrashedEmail: user.alertRunCrashedEmail,
-    runCrashedSlack: user.alertRunCrashedSlack,
-    slackWebhookUrl: user.slackWebhookUrl,
-  };
-}
+/** A user's alert settings apply to runs in their personal projects. */
+export type AlertPreferences = AlertSettings;
+export const alertPreferencesOf = alertSettingsOf;
 
 export async function updateAlertPreferences(
   actor: Actor,
-  input: AlertPreferences,
+  input: AlertSettingsInput,
 ): Promise<AlertPreferences> {
   const { userId } = requireUser(actor);
   assertCan(actor, 'account:manage', { userId });
-  const prefs = parseInput(alertPreferencesSchema, input);
-  const slackWebhookUrl = prefs.slackWebhookUrl || null;
-  if ((prefs.runFinishedSlack || prefs.runCrashedSlack) && !slackWebhookUrl) {
-    throw AppError.badInput('Add a Slack webhook URL to get Slack alerts', [
-      { field: 'slackWebhookUrl', message: 'is required for Slack alerts' },
-    ]);
-  }
+  const prefs = parseInput(alertSettingsSchema, input);
+  const current = await getPrisma().user.findUniqueOrThrow({ where: { id: userId } });
   const user = await getPrisma().user.update({
     where: { id: userId },
-    data: {
-      alertRunFinishedEmail: prefs.runFinishedEmail,
-      alertRunFinishedSlack: prefs.runFinishedSlack,
-      alertRunCrashedEmail: prefs.runCrashedEmail,
-      alertRunCrashedSlack: prefs.runCrashedSlack,
-      slackWebhookUrl,
-    },
+    data: alertSettingsColumns(prefs, current),
   });
   return alertPreferencesOf(user);
 }

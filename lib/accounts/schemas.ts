@@ -61,22 +61,6 @@ export const profileSchema = z.object({
     ),
 });
 
-export const slackWebhookSchema = z
-  .string()
-  .trim()
-  .refine(
-    (value) => URL.canParse(value) && new URL(value).protocol === 'https:',
-    'must be an https:// URL',
-  );
-
-export const alertPreferencesSchema = z.object({
-  runFinishedEmail: z.boolean(),
-  runFinishedSlack: z.boolean(),
-  runCrashedEmail: z.boolean(),
-  runCrashedSlack: z.boolean(),
-  slackWebhookUrl: z.union([z.literal(''), slackWebhookSchema]).nullable(),
-});
-
 export const apiKeyNameSchema = z
   .string()
   .trim()

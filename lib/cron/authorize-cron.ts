@@ -16,3 +16,20 @@ export function authorizeCron(request: Request): boolean {
   if (!match?.[1]) return false;
   return timingSafeEqual(sha256(match[1]), sha256(secret));
 }
+
+/**
+ * A cron route handler: 401 without the secret, else runs the job and answers its report as
+ * JSON. Jobs are idempotent and lock rows, so any number of instances may call them at once.
+ */
+export function cronHandler(job: () => Promise<unknown>) {
+  return async (request: Request): Promise<Response> => {
+    const noStore = { 'cache-control': 'no-store' };
+    if (!authorizeCron(request)) {
+      return Response.json(
+        { error: 'Unauthorized' },
+        { status: 401, headers: { 'www-authenticate': 'Bearer', ...noStore } },
+      );
+    }
+    return Response.json(await job(), { headers: noStore });
+  };
+}

@@ -6,4 +6,6 @@
 export const cronJobs = [
   { path: '/api/cron/email-outbox', everySeconds: 60, cron: '* * * * *' },
   { path: '/api/cron/crash-detection', everySeconds: 60, cron: '* * * * *' },
+  // Alerts should arrive soon after the event; a hosted cron cannot go below a minute.
+  { path: '/api/cron/alerts', everySeconds: 20, cron: '* * * * *' },
 ] as const;

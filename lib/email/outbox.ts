@@ -66,7 +66,7 @@ export async function sendEmail<T extends EmailTemplateName>(
     },
   });
 
-  const delivery = deliver(row);
+  const delivery = transmitEmail(row);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'timed-out'>((resolve) => {
     timer = setTimeout(() => resolve('timed-out'), immediateDeliveryTimeoutMs);
@@ -139,7 +139,7 @@ export async function deliverDueEmails({
   const worker = async () => {
     for (let row = queue.shift(); row; row = queue.shift()) {
       try {
-        await deliver(row);
+        await transmitEmail(row);
         await recordSuccess(row);
         report.sent++;
       } catch (error) {
@@ -161,7 +161,7 @@ export function extractLinks(text: string): string[] {
   return [...new Set(links)];
 }
 
-type Deliverable = Pick<OutboxEmail, 'id' | 'to' | 'subject' | 'html' | 'text' | 'template'>;
+export type Deliverable = Pick<OutboxEmail, 'id' | 'to' | 'subject' | 'html' | 'text' | 'template'>;
 
 /**
  * Hands one message to SMTP, or, without SMTP_URL ("local outbox mode"), to the server log.
@@ -171,7 +171,7 @@ type Deliverable = Pick<OutboxEmail, 'id' | 'to' | 'subject' | 'html' | 'text' |
  * retry for nothing, and FAILED would claim an error that did not happen. The links carry
  * tokens on purpose; whoever reads this server's log already controls the server.
  */
-async function deliver(message: Deliverable): Promise<void> {
+export async function transmitEmail(message: Deliverable): Promise<void> {
   const env = getEnv();
   const transport = getMailTransport();
   if (!transport) {

@@ -7,16 +7,23 @@ import { getLogger } from '../logger';
 /**
  * Runs a REST handler with the request's actor and maps errors once (DESIGN.md §2 rule 4):
  * AppErrors become `{ error: { code, message, fields } }` with their status; anything else
- * is logged and answered 500 without internals.
+ * is logged and answered 500 without internals. A handler that returns a Response (a
+ * download) has it sent as it is.
  */
 export async function handleApi(
   request: NextRequest,
   work: (actor: Actor) => Promise<unknown>,
+  { status: successStatus = 200 }: { status?: number } = {},
 ): Promise<Response> {
   try {
     const actor = await actorFromRequest(request);
     const result = await work(actor);
-    return Response.json(result ?? { ok: true }, { headers: { 'cache-control': 'no-store' } });
+    // Downloads build their own response (a streamed body, their own content type).
+    if (result instanceof Response) return result;
+    return Response.json(result ?? { ok: true }, {
+      status: successStatus,
+      headers: { 'cache-control': 'no-store' },
+    });
   } catch (error) {
     const { code, message, status, fields } = publicError(error);
     if (status >= 500)

@@ -1,6 +1,8 @@
 import type { PoolClient } from 'pg';
+import { enqueueRunAlert, stateAlertContent } from '../alerts/enqueue-alert';
 import type { Actor } from '../auth/actor';
-import { getPool, getPrisma } from '../db/prisma';
+import { getPrisma } from '../db/prisma';
+import { withTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { getMetricsStore } from '../history';
 import type { HistoryRow } from '../history/metrics-store';
@@ -26,6 +28,7 @@ interface LockedRun {
   lastStep: string;
   summary: Record<string, unknown>;
   config: Record<string, unknown>;
+  displayName: string;
 }
 
 /**
@@ -48,18 +51,7 @@ export async function ingestStream(
   if (!project) throw AppError.notFound(`Project "${target.project}"`);
   assertCan(actor, 'run:log', { access, visibility: project.visibility });
 
-  const client = await getPool().connect();
-  try {
-    await client.query('BEGIN');
-    const ack = await applyBatch(client, project.id, target.runId, batch);
-    await client.query('COMMIT');
-    return ack;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  return withTransaction((client) => applyBatch(client, project.id, target.runId, batch));
 }
 
 async function applyBatch(
@@ -69,7 +61,7 @@ async function applyBatch(
   batch: StreamBatch,
 ): Promise<StreamAck> {
   const { rows } = await client.query<LockedRun>(
-    `SELECT id, state, "historyOffset", "systemOffset", "lastStep"::text AS "lastStep", summary, config
+    `SELECT id, state, "historyOffset", "systemOffset", "lastStep"::text AS "lastStep", summary, config, "displayName"
      FROM "Run" WHERE "projectId" = $1 AND "runId" = $2 FOR UPDATE`,
     [projectId, runId],
   );
@@ -154,17 +146,7 @@ async function applyBatch(
   Object.assign(summary, batch.summary ?? {});
   const config = batch.config ? { ...run.config, ...batch.config } : run.config;
   const finishing = batch.finish !== undefined;
-  // A stopped run stays killed; a crashed one that talks again is running again.
-  const state =
-    run.state === 'KILLED'
-      ? 'KILLED'
-      : finishing
-        ? batch.finish!.exitCode === 0
-          ? 'FINISHED'
-          : 'FAILED'
-        : run.state === 'CRASHED'
-          ? 'RUNNING'
-          : run.state;
+  const state = nextState(run.state, batch.finish);
   await client.query(
     `UPDATE "Run" SET "historyOffset" = $2, "systemOffset" = $3, "lastStep" = $4, summary = $5, config = $6,
        "heartbeatAt" = now(), state = $7::"RunState", "exitCode" = COALESCE($8, "exitCode"),
@@ -182,5 +164,26 @@ async function applyBatch(
       finishing,
     ],
   );
+  if (state !== run.state) {
+    const alert = stateAlertContent(state, {
+      displayName: run.displayName,
+      exitCode: batch.finish?.exitCode,
+    });
+    if (alert) await enqueueRunAlert(client, run.id, alert);
+  }
   return { historyOffset, systemOffset, state, stopRequested: run.state === 'KILLED' };
+}
+
+/**
+ * The state after a batch: a stopped run stays killed; finishing decides between finished,
+ * failed (non-zero exit code) and preempted (may resume later); any other batch from a
+ * crashed run means it is alive after all.
+ */
+function nextState(current: string, finish: StreamBatch['finish']): string {
+  if (current === 'KILLED') return 'KILLED';
+  if (finish) {
+    if (finish.preempted) return 'PREEMPTED';
+    return finish.exitCode === 0 ? 'FINISHED' : 'FAILED';
+  }
+  return current === 'CRASHED' ? 'RUNNING' : current;
 }

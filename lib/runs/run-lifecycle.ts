@@ -1,5 +1,7 @@
+import { enqueueRunAlert, stateAlertContent } from '../alerts/enqueue-alert';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
+import { withTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { getProject } from './read-runs';
@@ -36,11 +38,29 @@ export async function stopRun(actor: Actor, target: RunTarget) {
   });
 }
 
-/** Marks a run failed by hand (e.g. a crashed run that will not come back). Same rule as stopping. */
+/**
+ * Marks a run failed by hand (e.g. a crashed run that will not come back). Same rule as
+ * stopping. Raises a "run failed" alert, in the same transaction, unless it already was failed.
+ */
 export async function markRunFailed(actor: Actor, target: RunTarget) {
   const run = await stoppableRun(actor, target);
-  return getPrisma().run.update({
-    where: { id: run.id },
-    data: { state: 'FAILED', finishedAt: run.finishedAt ?? new Date() },
+  await withTransaction(async (client) => {
+    const { rows } = await client.query<{ state: string }>(
+      `SELECT state FROM "Run" WHERE id = $1 FOR UPDATE`,
+      [run.id],
+    );
+    await client.query(
+      `UPDATE "Run" SET state = 'FAILED', "finishedAt" = COALESCE("finishedAt", now()), "updatedAt" = now()
+       WHERE id = $1`,
+      [run.id],
+    );
+    if (rows[0]?.state !== 'FAILED') {
+      await enqueueRunAlert(
+        client,
+        run.id,
+        stateAlertContent('FAILED', { displayName: run.displayName })!,
+      );
+    }
   });
+  return getPrisma().run.findUniqueOrThrow({ where: { id: run.id } });
 }

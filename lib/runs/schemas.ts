@@ -122,7 +122,8 @@ export const streamBatchSchema = z.object({
     .optional(),
   summary: jsonObject.optional(),
   config: jsonObject.optional(),
-  finish: z.object({ exitCode: z.number().int() }).optional(),
+  /** The program ended; `preempted` when a scheduler stopped it and it may resume later. */
+  finish: z.object({ exitCode: z.number().int(), preempted: z.boolean().optional() }).optional(),
 });
 
 export type StreamBatch = z.infer<typeof streamBatchSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { emailAddressSchema, slackWebhookSchema } from '../accounts/schemas';
+import { alertSettingsSchema } from '../alerts/alert-settings';
+import { emailAddressSchema } from '../accounts/schemas';
 import { entityNameSchema } from '../accounts/username';
 import { teamPermissions, teamRoles } from '../permissions/team-grants';
 
@@ -33,14 +34,9 @@ export const inviteSchema = z.object({
   customRoleId: z.string().min(1).nullish(),
 });
 
-export const teamSettingsSchema = z.object({
+export const teamSettingsSchema = alertSettingsSchema.extend({
   forcePrivateProjects: z.boolean(),
   codeSavingDefault: z.boolean(),
-  runFinishedEmail: z.boolean(),
-  runFinishedSlack: z.boolean(),
-  runCrashedEmail: z.boolean(),
-  runCrashedSlack: z.boolean(),
-  slackWebhookUrl: z.union([z.literal(''), slackWebhookSchema]).nullable(),
 });
 
 export const teamProfileSchema = z.object({

@@ -1,39 +1,31 @@
+import {
+  alertSettingsColumns,
+  alertSettingsOf,
+  type AlertSettings,
+  type AlertSettingsColumns,
+  type AlertSettingsInput,
+} from '../alerts/alert-settings';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
-import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
 import { toAvatarWebp } from '../images/avatar';
 import { teamProfileSchema, teamSettingsSchema } from './schemas';
 import { teamWithAccess } from './team-access';
 
-export interface TeamSettings {
+/** Privacy and code saving, plus the alert settings for runs in the team's projects. */
+export interface TeamSettings extends AlertSettings {
   forcePrivateProjects: boolean;
   codeSavingDefault: boolean;
-  runFinishedEmail: boolean;
-  runFinishedSlack: boolean;
-  runCrashedEmail: boolean;
-  runCrashedSlack: boolean;
-  slackWebhookUrl: string | null;
 }
 
-export function teamSettingsOf(team: {
-  forcePrivateProjects: boolean;
-  codeSavingDefault: boolean;
-  alertRunFinishedEmail: boolean;
-  alertRunFinishedSlack: boolean;
-  alertRunCrashedEmail: boolean;
-  alertRunCrashedSlack: boolean;
-  slackWebhookUrl: string | null;
-}): TeamSettings {
+export function teamSettingsOf(
+  team: AlertSettingsColumns & { forcePrivateProjects: boolean; codeSavingDefault: boolean },
+): TeamSettings {
   return {
     forcePrivateProjects: team.forcePrivateProjects,
     codeSavingDefault: team.codeSavingDefault,
-    runFinishedEmail: team.alertRunFinishedEmail,
-    runFinishedSlack: team.alertRunFinishedSlack,
-    runCrashedEmail: team.alertRunCrashedEmail,
-    runCrashedSlack: team.alertRunCrashedSlack,
-    slackWebhookUrl: team.slackWebhookUrl,
+    ...alertSettingsOf(team),
   };
 }
 
@@ -47,27 +39,17 @@ export async function getTeamSettings(actor: Actor, teamName: string): Promise<T
 export async function updateTeamSettings(
   actor: Actor,
   teamName: string,
-  input: TeamSettings,
+  input: AlertSettingsInput & { forcePrivateProjects: boolean; codeSavingDefault: boolean },
 ): Promise<TeamSettings> {
   const { team, access } = await teamWithAccess(actor, teamName);
   assertCan(actor, 'team:manage-settings', { access });
   const settings = parseInput(teamSettingsSchema, input);
-  const slackWebhookUrl = settings.slackWebhookUrl || null;
-  if ((settings.runFinishedSlack || settings.runCrashedSlack) && !slackWebhookUrl) {
-    throw AppError.badInput('Add a Slack webhook URL to get Slack alerts', [
-      { field: 'slackWebhookUrl', message: 'is required for Slack alerts' },
-    ]);
-  }
   const updated = await getPrisma().team.update({
     where: { id: team.id },
     data: {
       forcePrivateProjects: settings.forcePrivateProjects,
       codeSavingDefault: settings.codeSavingDefault,
-      alertRunFinishedEmail: settings.runFinishedEmail,
-      alertRunFinishedSlack: settings.runFinishedSlack,
-      alertRunCrashedEmail: settings.runCrashedEmail,
-      alertRunCrashedSlack: settings.runCrashedSlack,
-      slackWebhookUrl,
+      ...alertSettingsColumns(settings, team),
     },
   });
   return teamSettingsOf(updated);

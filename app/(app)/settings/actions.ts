@@ -183,6 +183,8 @@ export async function updateAlertPreferencesAction(
       runFinishedSlack: checked(form, 'runFinishedSlack'),
       runCrashedEmail: checked(form, 'runCrashedEmail'),
       runCrashedSlack: checked(form, 'runCrashedSlack'),
+      customEmail: checked(form, 'customEmail'),
+      customSlack: checked(form, 'customSlack'),
       slackWebhookUrl: text(form, 'slackWebhookUrl'),
     });
     return { message: 'Alert preferences saved.' };

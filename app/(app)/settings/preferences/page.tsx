@@ -7,6 +7,7 @@ import { Card } from '@/components/ui/card';
 import { betaFeatures, enabledBetaFeatures } from '@/lib/accounts/feature-flags';
 import { alertPreferencesOf } from '@/lib/accounts/profile';
 import { getViewer } from '@/lib/accounts/viewer';
+import { lastDeliveryProblem } from '@/lib/alerts/delivery-problem';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 
 export const metadata: Metadata = { title: 'Alerts & beta features' };
@@ -16,6 +17,7 @@ export default async function PreferencesSettingsPage() {
   if (!viewer) redirect('/signin?callbackUrl=/settings/preferences');
   const preferences = alertPreferencesOf(viewer.user);
   const enabled = enabledBetaFeatures(viewer.user.betaFeatures);
+  const deliveryProblem = await lastDeliveryProblem({ userId: viewer.user.id });
 
   return (
     <>
@@ -26,9 +28,9 @@ export default async function PreferencesSettingsPage() {
       <div className="space-y-6">
         <Card
           title="Alerts"
-          description="Get notified when your runs finish or crash, by email to your primary address or in Slack."
+          description="Get notified about runs in your personal projects when they finish, fail or crash, or when your code sends an alert: by email to your primary address or in Slack."
         >
-          <AlertPreferencesForm preferences={preferences} />
+          <AlertPreferencesForm preferences={preferences} deliveryProblem={deliveryProblem} />
         </Card>
         <Card
           title="Beta features"

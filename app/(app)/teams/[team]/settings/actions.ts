@@ -229,6 +229,8 @@ export async function updateTeamSettingsAction(
       runFinishedSlack: checked(form, 'runFinishedSlack'),
       runCrashedEmail: checked(form, 'runCrashedEmail'),
       runCrashedSlack: checked(form, 'runCrashedSlack'),
+      customEmail: checked(form, 'customEmail'),
+      customSlack: checked(form, 'customSlack'),
       slackWebhookUrl: text(form, 'slackWebhookUrl'),
     });
     return { message: text(form, 'section') === 'privacy' ? 'Privacy saved.' : 'Alerts saved.' };

@@ -4,6 +4,7 @@ import { TeamAvatarForm } from '@/components/teams/team-avatar-form';
 import { TeamProfileForm } from '@/components/teams/team-profile-form';
 import { TeamAlertsForm, TeamPrivacyForm } from '@/components/teams/team-settings-form';
 import { Card } from '@/components/ui/card';
+import { lastDeliveryProblem } from '@/lib/alerts/delivery-problem';
 import { avatarLimits } from '@/lib/images/avatar';
 import { getTeamSettings } from '@/lib/teams/team-settings';
 import { loadTeamSettings } from '../load-team';
@@ -18,6 +19,7 @@ export default async function TeamGeneralSettingsPage({
   const { actor, team } = await loadTeamSettings((await params).team);
   if (!team.viewerCanManage) return null;
   const settings = await getTeamSettings(actor, team.name);
+  const deliveryProblem = await lastDeliveryProblem({ teamName: team.name });
 
   return (
     <>
@@ -44,9 +46,13 @@ export default async function TeamGeneralSettingsPage({
         </Card>
         <Card
           title="Alerts"
-          description="Notify the team when its runs finish or crash, by email or in a Slack channel."
+          description="Notify the team when its runs finish, fail or crash, or when code sends an alert: email goes to the person who logged the run (the admins for service-account runs), Slack to the team's channel."
         >
-          <TeamAlertsForm teamName={team.name} settings={settings} />
+          <TeamAlertsForm
+            teamName={team.name}
+            settings={settings}
+            deliveryProblem={deliveryProblem}
+          />
         </Card>
       </div>
     </>
