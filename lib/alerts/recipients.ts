@@ -29,7 +29,7 @@ interface SettingsRow {
 }
 
 /**
- * Who hears about an event of a run (docs/decisions/008-alert-recipients.md):
+ * Who hears about an event of a run (docs/decisions/006-alerts.md):
  * - personal project: its owner, by their settings; email to their primary verified address;
  * - team project: by the team's settings; Slack to the team's webhook, email to the person who
  *   logged the run when they are still a member, else to the team's admins (runs logged by a
