@@ -38,9 +38,17 @@ export interface SeriesStats {
   last: number | null;
 }
 
+export interface AppendHints {
+  /**
+   * The highest step this stream had before the batch. A batch that stays in that step's
+   * storage block completes no block, so the store may skip looking for points to compact.
+   */
+  previousLastStep?: number;
+}
+
 export interface MetricsStore {
   /** Appends rows; steps must be increasing per series. Runs inside the caller's transaction when given one. */
-  append(runId: string, rows: HistoryRow[], client?: Queryable): Promise<void>;
+  append(runId: string, rows: HistoryRow[], client?: Queryable, hints?: AppendHints): Promise<void>;
   /** Exact points of a range in step order, at most `limit` after `afterStep` (paging). */
   readExact(
     runId: string,

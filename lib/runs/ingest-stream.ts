@@ -99,7 +99,7 @@ async function applyBatch(
         summary[key] = Number.isFinite(value) ? value : String(value);
       lastStep = row.step;
     }
-    await store.append(run.id, rowsToStore, client);
+    await store.append(run.id, rowsToStore, client, { previousLastStep: Number(run.lastStep) });
     historyOffset += fresh.length;
   }
 
@@ -123,6 +123,7 @@ async function applyBatch(
         },
       })),
       client,
+      { previousLastStep: systemOffset - 1 },
     );
     systemOffset += fresh.length;
   }

@@ -120,4 +120,42 @@ describe('Postgres metrics store', () => {
       (await store.readExact(run, 'x', { fromStep: 1499, limit: 10 })).map((p) => p.value),
     ).toEqual([1499, -1]);
   });
+
+  it('defers sealing while a stream stays in one block, without losing or misplacing points', async () => {
+    const sparse = await createBareRun('sparse');
+    const append = (rows: { step: number; values: Record<string, number> }[], previous: number) =>
+      store.append(sparse, rows, undefined, { previousLastStep: previous });
+    const steady = (from: number, to: number) =>
+      Array.from({ length: to - from + 1 }, (_, i) => ({
+        step: from + i,
+        values: { b: from + i },
+      }));
+    await append(
+      [...steady(0, 999), { step: 1000, values: { a: 1, b: 1000 } }, ...steady(1001, 1050)],
+      -1,
+    );
+    // Same block as step 1050: the store skips sealing, so a's step 1000 stays in the tail.
+    await append([{ step: 1100, values: { a: 2, b: 1100 } }], 1050);
+    const a = await getPrisma().metric.findFirstOrThrow({ where: { runId: sparse, key: 'a' } });
+    expect(await getPrisma().historyTail.count({ where: { metricId: a.id } })).toBe(2);
+    expect((await store.readExact(sparse, 'a', { limit: 10 })).map((p) => p.step)).toEqual([
+      1000, 1100,
+    ]);
+    // Entering block 2 seals both earlier blocks of a, each into its own chunk.
+    await append([{ step: 2100, values: { a: 3, b: 2100 } }], 1100);
+    const chunks = await getPrisma().historyChunk.findMany({
+      where: { metricId: a.id },
+      orderBy: { stepFirst: 'asc' },
+    });
+    expect(chunks.map((c) => [Number(c.stepFirst), c.steps.map(Number)])).toEqual([
+      [0, [1000]],
+      [1024, [1100]],
+    ]);
+    const points = await store.readExact(sparse, 'a', { limit: 10 });
+    expect(points.map((p) => [p.step, p.value])).toEqual([
+      [1000, 1],
+      [1100, 2],
+      [2100, 3],
+    ]);
+  });
 });
