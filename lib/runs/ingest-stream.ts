@@ -10,6 +10,7 @@ import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
 import { accessToEntity, resolveEntity } from './project-access';
 import { streamBatchSchema, toNumber, type StreamBatch } from './schemas';
+import { defineSummaryMetric, summarise, type SummaryMetrics } from './summary-metrics';
 
 export interface StreamAck {
   /** Where the next batch of each stream must start. */
@@ -28,6 +29,7 @@ interface LockedRun {
   lastStep: string;
   summary: Record<string, unknown>;
   config: Record<string, unknown>;
+  summaryMetrics: SummaryMetrics;
   displayName: string;
 }
 
@@ -61,7 +63,7 @@ async function applyBatch(
   batch: StreamBatch,
 ): Promise<StreamAck> {
   const { rows } = await client.query<LockedRun>(
-    `SELECT id, state, "historyOffset", "systemOffset", "lastStep"::text AS "lastStep", summary, config, "displayName"
+    `SELECT id, state, "historyOffset", "systemOffset", "lastStep"::text AS "lastStep", summary, config, "summaryMetrics", "displayName"
      FROM "Run" WHERE "projectId" = $1 AND "runId" = $2 FOR UPDATE`,
     [projectId, runId],
   );
@@ -72,6 +74,10 @@ async function applyBatch(
   let systemOffset = run.systemOffset;
   let lastStep = Number(run.lastStep);
   const summary = { ...run.summary };
+  const summaryMetrics = { ...run.summaryMetrics };
+  for (const [key, choice] of Object.entries(batch.summaryMetrics ?? {})) {
+    defineSummaryMetric(summary, summaryMetrics, key, choice, await store.stats(run.id, key));
+  }
 
   if (batch.history) {
     const fresh = batch.history.rows.slice(Math.max(0, historyOffset - batch.history.offset));
@@ -94,9 +100,10 @@ async function applyBatch(
         Object.entries(row.values).map(([key, value]) => [key, toNumber(value)]),
       );
       rowsToStore.push({ step: row.step, values });
-      // Summary: the last value of each key, unless set explicitly in this batch.
+      // Summary: the last value of each key (or its min/max/mean, as defined), unless set
+      // explicitly in this batch.
       for (const [key, value] of Object.entries(values))
-        summary[key] = Number.isFinite(value) ? value : String(value);
+        summarise(summary, summaryMetrics, key, value);
       lastStep = row.step;
     }
     await store.append(run.id, rowsToStore, client, { previousLastStep: Number(run.lastStep) });
@@ -149,7 +156,7 @@ async function applyBatch(
   const finishing = batch.finish !== undefined;
   const state = nextState(run.state, batch.finish);
   await client.query(
-    `UPDATE "Run" SET "historyOffset" = $2, "systemOffset" = $3, "lastStep" = $4, summary = $5, config = $6,
+    `UPDATE "Run" SET "historyOffset" = $2, "systemOffset" = $3, "lastStep" = $4, summary = $5, config = $6, "summaryMetrics" = $10,
        "heartbeatAt" = now(), state = $7::"RunState", "exitCode" = COALESCE($8, "exitCode"),
        "finishedAt" = CASE WHEN $9 THEN now() ELSE "finishedAt" END, "updatedAt" = now()
      WHERE id = $1`,
@@ -163,6 +170,7 @@ async function applyBatch(
       state,
       batch.finish?.exitCode ?? null,
       finishing,
+      JSON.stringify(summaryMetrics),
     ],
   );
   if (state !== run.state) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { summaryChoiceSchema } from './summary-metrics';
 
 /** Limits of one request, so one client cannot exhaust the server (named in every 4xx). */
 export const ingestLimits = {
@@ -122,6 +123,14 @@ export const streamBatchSchema = z.object({
     .optional(),
   summary: jsonObject.optional(),
   config: jsonObject.optional(),
+  /** How the summary shows a metric from now on (define_metric), applied before `history`. */
+  summaryMetrics: z
+    .record(metricKey, summaryChoiceSchema)
+    .refine(
+      (choices) => Object.keys(choices).length <= ingestLimits.maxKeysPerRow,
+      `at most ${ingestLimits.maxKeysPerRow} metrics per request`,
+    )
+    .optional(),
   /** The program ended; `preempted` when a scheduler stopped it and it may resume later. */
   finish: z.object({ exitCode: z.number().int(), preempted: z.boolean().optional() }).optional(),
 });

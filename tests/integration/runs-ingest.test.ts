@@ -295,4 +295,45 @@ describe('run ingest', () => {
       'FINISHED',
     );
   });
+
+  it('summarises defined metrics by min, max or mean from the history already logged (define_metric)', async () => {
+    const path: Path = { entity: 'owner', project: 'mnist', run: 'defined' };
+    expect((await call(upsertRoute, path, {}, ownerKey)).status).toBe(200);
+    const rows = (from: number, values: number[]) =>
+      values.map((v, i) => ({ step: from + i, values: { loss: v, acc: v / 10, lr: v } }));
+    await call(streamRoute, path, { history: { offset: 0, rows: rows(0, [4, 2, 3]) } }, ownerKey);
+    // Defined mid-run: the summary covers what came before, then keeps up.
+    const defined = await call(
+      streamRoute,
+      path,
+      {
+        summaryMetrics: { loss: 'min', acc: 'mean', lr: 'none' },
+        history: { offset: 3, rows: rows(3, [5, 1]) },
+      },
+      ownerKey,
+    );
+    expect(defined.status).toBe(200);
+    const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'defined' } });
+    expect(run.summary).toEqual({ loss: 1, acc: expect.closeTo(0.3, 12) });
+
+    const read = await graphql<{ run: { summaryMetrics: unknown } }>(
+      `
+        {
+          run(entity: "owner", project: "mnist", id: "defined") {
+            summaryMetrics
+          }
+        }
+      `,
+      {},
+      { authorization: `Bearer ${ownerKey}` },
+    );
+    expect(read.data?.run.summaryMetrics).toEqual({ loss: 'min', acc: 'mean', lr: 'none' });
+
+    const bad = await call(streamRoute, path, { summaryMetrics: { loss: 'median' } }, ownerKey);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields[0]).toEqual({
+      field: 'summaryMetrics.loss',
+      message: 'must be one of last, min, max, mean, none',
+    });
+  });
 });
