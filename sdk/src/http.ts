@@ -14,7 +14,17 @@ export class HttpError extends Error {
 }
 
 /** POSTs JSON (gzip above 1 KB) and returns the parsed answer; network failures are HttpError(0). */
-export async function postJson<T>(
+export function postJson<T>(
+  url: string,
+  apiKey: string,
+  body: unknown,
+  timeoutMs = 30_000,
+): Promise<T> {
+  return sendJson<T>('POST', url, apiKey, body, timeoutMs);
+}
+
+export async function sendJson<T>(
+  method: 'POST' | 'PUT',
   url: string,
   apiKey: string,
   body: unknown,
@@ -25,7 +35,7 @@ export async function postJson<T>(
   let response: Response;
   try {
     response = await fetch(url, {
-      method: 'POST',
+      method,
       headers: {
         authorization: `Bearer ${apiKey}`,
         'content-type': 'application/json',

@@ -1,9 +1,23 @@
+import os from 'node:os';
+import path from 'node:path';
 import { resolveCredentials } from './credentials.js';
 import { postJson } from './http.js';
+import {
+  createOfflineRun,
+  discardTransport,
+  offlineTransport,
+  runDirectoryName,
+  sextantRoot,
+} from './offline.js';
 import { Run, type RunInfo } from './run.js';
-import { Sender } from './sender.js';
+import type { SystemSampler } from './system-metrics.js';
+import { Sender, spillDirOf, type StreamAck, type Transport } from './sender.js';
 
 export { Run } from './run.js';
+export type { AlertLevel, AlertOptions, ModelLayer } from './run.js';
+
+/** online: send to the server; offline: write a local run directory for `sextant sync`; disabled: drop everything. */
+export type Mode = 'online' | 'offline' | 'disabled';
 
 export interface InitOptions {
   project: string;
@@ -17,25 +31,38 @@ export interface InitOptions {
   group?: string;
   jobType?: string;
   config?: Record<string, unknown>;
+  /** Default SEXTANT_MODE, else online. */
+  mode?: Mode;
+  /**
+   * 'allow' (the only behaviour): an `id` that exists continues that run, which is running
+   * again (also after it finished, failed, crashed or was preempted); otherwise a new run.
+   */
+  resume?: 'allow';
   /** Forget history from this step on when resuming. */
   resumeFromStep?: number;
   /** Defaults: SEXTANT_API_KEY and SEXTANT_BASE_URL (http://localhost:3000). */
   apiKey?: string;
   baseUrl?: string;
+  /** Folder for local run directories (offline runs, spilled queues). Default SEXTANT_DIR or ./sextant. */
+  dir?: string;
   /** Mirror stdout/stderr into the run's console log (default true). */
   captureConsole?: boolean;
   /** Finish the run when the process exits or is interrupted (default true). */
   finishOnExit?: boolean;
   /** Flush interval of the background sender. */
   flushIntervalMs?: number;
-  /** How often to sample system metrics (CPU, memory, disk, network, GPU); 0 turns them off. Default 10 s. */
+  /** History rows held in memory while the server is slow or away; later ones spill to disk. Default 20,000. */
+  memoryQueueRows?: number;
+  /** How often to sample system metrics (CPU, memory, disk, network, GPU); 0 turns them off. Default SEXTANT_SYSTEM_METRICS_INTERVAL_MS or 10 s. */
   systemMetricsIntervalMs?: number;
+  /** The system-metrics sampler (the CLI passes one that also follows its child's process tree). */
+  systemSampler?: SystemSampler;
   /** Service accounts: the team member to attribute the run to (default SEXTANT_USERNAME). */
   attributeTo?: string;
 }
 
 interface RunHandle {
-  id: string;
+  runId: string;
   entity: string;
   project: string;
   historyOffset: number;
@@ -59,26 +86,16 @@ export async function whoami(baseUrl: string, apiKey: string): Promise<string> {
   return username;
 }
 
-/**
- * Starts (or resumes) a run and returns it. This is the one call that waits for the
- * server; everything after it is queued and sent in the background.
- */
-export async function init(options: InitOptions): Promise<Run> {
-  const credentials = await resolveCredentials({
-    apiKey: options.apiKey,
-    baseUrl: options.baseUrl,
-  });
-  const apiKey = credentials.apiKey;
-  if (!apiKey)
-    throw new Error('sextant: run `sextant login`, set SEXTANT_API_KEY, or pass apiKey to init()');
-  const baseUrl = (credentials.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
-  // Inside `sextant run`, the CLI already records console output and system metrics.
-  const wrapped = process.env.SEXTANT_WRAPPED === '1';
-  const entity = options.entity ?? process.env.SEXTANT_ENTITY ?? (await whoami(baseUrl, apiKey));
-  const id = options.id ?? process.env.SEXTANT_RUN_ID;
-  const path = `${baseUrl}/api/v1/runs/${encodeURIComponent(entity)}/${encodeURIComponent(options.project)}/${encodeURIComponent(id ?? randomId())}`;
+function resolveMode(mode: string | undefined): Mode {
+  const value = mode ?? process.env.SEXTANT_MODE ?? 'online';
+  if (value === 'online' || value === 'offline' || value === 'disabled') return value;
+  throw new Error(`sextant: mode must be online, offline or disabled (got "${value}")`);
+}
+
+/** What the server keeps about the run besides its streams: the body of the run upsert. */
+function upsertBody(options: InitOptions): Record<string, unknown> {
   const attributeTo = options.attributeTo ?? process.env.SEXTANT_USERNAME;
-  const handle = await postJson<{ runId: string } & RunHandle>(path, apiKey, {
+  return {
     ...(options.name !== undefined && { displayName: options.name }),
     ...(options.notes !== undefined && { notes: options.notes }),
     ...(options.tags !== undefined && { tags: options.tags }),
@@ -87,25 +104,98 @@ export async function init(options: InitOptions): Promise<Run> {
     ...(options.config !== undefined && { config: options.config }),
     ...(options.resumeFromStep !== undefined && { resumeFromStep: options.resumeFromStep }),
     ...(attributeTo && { attributeTo }),
-    host: (await import('node:os')).hostname(),
+    host: os.hostname(),
     os: `${process.platform} ${process.arch}`,
     languageVersion: `node ${process.version}`,
     program: process.argv[1] ?? null,
     command: process.argv.join(' ').slice(0, 4000),
-  });
+  };
+}
+
+/**
+ * Starts (or resumes) a run and returns it. Online, this is the one call that waits for the
+ * server; everything after it is queued and sent in the background. Offline, nothing
+ * touches the network: the run is written to a local directory for `sextant sync`.
+ */
+export async function init(options: InitOptions): Promise<Run> {
+  const mode = resolveMode(options.mode);
+  // Inside `sextant run`, the CLI already records console output and system metrics.
+  const wrapped = process.env.SEXTANT_WRAPPED === '1';
+  const id = options.id ?? process.env.SEXTANT_RUN_ID ?? randomId();
+  const body = upsertBody(options);
+  let handle: RunHandle;
+  let transport: Transport;
+  let runDir: string | undefined;
+  let api: RunInfo['api'];
+  let url: string;
+
+  if (mode === 'online') {
+    const credentials = await resolveCredentials({
+      apiKey: options.apiKey,
+      baseUrl: options.baseUrl,
+    });
+    const apiKey = credentials.apiKey;
+    if (!apiKey)
+      throw new Error(
+        'sextant: run `sextant login`, set SEXTANT_API_KEY, or pass apiKey to init() (or use mode: "offline")',
+      );
+    const baseUrl = (credentials.baseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+    const entity = options.entity ?? process.env.SEXTANT_ENTITY ?? (await whoami(baseUrl, apiKey));
+    const runPath = (runId: string) =>
+      `${baseUrl}/api/v1/runs/${encodeURIComponent(entity)}/${encodeURIComponent(options.project)}/${encodeURIComponent(runId)}`;
+    handle = await postJson<RunHandle>(runPath(id), apiKey, body);
+    const runUrl = runPath(handle.runId);
+    transport = (batch) => postJson<StreamAck>(`${runUrl}/stream`, apiKey, batch);
+    api = { runUrl, apiKey };
+    url = `${baseUrl}/${handle.entity}/${handle.project}/runs/${handle.runId}`;
+    // Created only if the queue ever has to spill.
+    runDir = path.join(sextantRoot(options.dir), runDirectoryName('run', handle.runId));
+  } else {
+    const entity = options.entity ?? process.env.SEXTANT_ENTITY;
+    handle = {
+      runId: id,
+      entity: entity ?? '',
+      project: options.project,
+      historyOffset: 0,
+      systemOffset: 0,
+      lastStep: -1,
+      codeSavingDefault: false,
+    };
+    if (mode === 'offline') {
+      runDir = path.join(sextantRoot(options.dir), runDirectoryName('offline-run', id));
+      await createOfflineRun(runDir, {
+        format: 1,
+        project: options.project,
+        ...(entity && { entity }),
+        runId: id,
+        createdAt: new Date().toISOString(),
+        upsert: body,
+      });
+      transport = offlineTransport(runDir);
+      url = runDir;
+    } else {
+      transport = discardTransport;
+      url = '';
+    }
+  }
+
   const info: RunInfo = {
     id: handle.runId,
     entity: handle.entity,
     project: handle.project,
-    url: `${baseUrl}/${handle.entity}/${handle.project}/runs/${handle.runId}`,
+    url,
+    mode,
+    dir: runDir,
+    api,
     codeSavingDefault: handle.codeSavingDefault,
   };
   const sender = new Sender({
-    streamUrl: `${path.replace(/[^/]+$/, encodeURIComponent(handle.runId))}/stream`,
-    apiKey,
+    transport,
     historyOffset: handle.historyOffset,
     systemOffset: handle.systemOffset,
+    spillDir: spillDirOf(runDir ?? path.join(sextantRoot(options.dir), `disabled-${id}`)),
     intervalMs: options.flushIntervalMs,
+    memoryRows: options.memoryQueueRows,
     heartbeatMs: Number(process.env.SEXTANT_HEARTBEAT_MS ?? 30_000),
     onWarning: (message) => process.emitWarning(message),
   });
@@ -114,7 +204,9 @@ export async function init(options: InitOptions): Promise<Run> {
     sender,
     handle.lastStep,
     options.captureConsole ?? !wrapped,
-    options.systemMetricsIntervalMs ?? (wrapped ? 0 : 10_000),
+    options.systemMetricsIntervalMs ??
+      (wrapped ? 0 : Number(process.env.SEXTANT_SYSTEM_METRICS_INTERVAL_MS ?? 10_000)),
+    options.systemSampler,
   );
   if (options.finishOnExit ?? true) finishOnExit(run);
   return run;
@@ -124,7 +216,11 @@ function randomId(): string {
   return Math.random().toString(36).slice(2, 10).padEnd(8, '0');
 }
 
-/** Flushes and finishes on a normal exit and on SIGINT/SIGTERM, then lets the process end. */
+/**
+ * Flushes and finishes on a normal exit and on SIGINT/SIGTERM, then lets the process end.
+ * SIGTERM is what schedulers (Slurm, Kubernetes, spot reclaims) send before taking the
+ * machine away, so a run ended by SIGTERM is reported as preempted: it may resume later.
+ */
 function finishOnExit(run: Run): void {
   let exiting = false;
   process.once('beforeExit', () => {
@@ -136,6 +232,7 @@ function finishOnExit(run: Run): void {
   ] as const) {
     process.once(signal, () => {
       exiting = true;
+      if (signal === 'SIGTERM') run.markPreempting();
       void run.finish(code, { timeoutMs: 10_000 }).finally(() => process.exit(code));
     });
   }

@@ -1,4 +1,6 @@
 import { ConsoleCapture } from './console-capture.js';
+import { RunFiles, type SaveOptions } from './files.js';
+import { sendJson } from './http.js';
 import { SystemSampler } from './system-metrics.js';
 import type { ConsoleLine, HistoryRow, Sender } from './sender.js';
 
@@ -16,9 +18,34 @@ export interface RunInfo {
   id: string;
   entity: string;
   project: string;
+  /** The run page online; the local run directory offline. */
   url: string;
+  mode: 'online' | 'offline' | 'disabled';
+  /** The local run directory (offline runs; online runs spill their queue there). */
+  dir: string | undefined;
+  /** Online only: the run's API address and key, for calls outside the stream. */
+  api: { runUrl: string; apiKey: string } | undefined;
   /** The team's default for code saving, read at init. */
   codeSavingDefault: boolean;
+}
+
+export type AlertLevel = 'INFO' | 'WARN' | 'ERROR';
+
+export interface AlertOptions {
+  title: string;
+  text: string;
+  level?: AlertLevel;
+  /** Seconds: another alert with the same title within this time is not sent again. */
+  waitDuration?: number;
+}
+
+/** One layer of the model summary (the run's Model tab). */
+export interface ModelLayer {
+  name: string;
+  type: string;
+  parameterCount: number;
+  outputShape?: string | (number | null)[] | null;
+  trainable?: boolean | null;
 }
 
 /** A run being logged. Every method only queues work: none of them waits for the network. */
@@ -26,6 +53,7 @@ export class Run {
   private step: number;
   private row: Record<string, HistoryRow['values'][string]> = {};
   private finished = false;
+  private preempting = false;
   private capture: ConsoleCapture | undefined;
   private systemTimer: NodeJS.Timeout | undefined;
 
@@ -38,19 +66,31 @@ export class Run {
     set: (values: Record<string, unknown>) => this.sender.updateSummary(values),
   };
 
+  /**
+   * Chooses what the summary shows for a metric, like W&B's define_metric: its `last` value
+   * (the default), `min`, `max`, `mean`, or `none`. Counts what was logged before, too.
+   */
+  defineMetric(
+    key: string,
+    { summary }: { summary: 'last' | 'min' | 'max' | 'mean' | 'none' },
+  ): void {
+    this.sender.defineSummaryMetrics({ [key]: summary });
+  }
+
   constructor(
     readonly info: RunInfo,
     private readonly sender: Sender,
     lastStep: number,
     captureConsole: boolean,
     systemMetricsIntervalMs: number,
+    sampler?: SystemSampler,
   ) {
     this.step = lastStep + 1;
     if (captureConsole) this.capture = new ConsoleCapture((line) => sender.setConsoleLine(line));
     if (systemMetricsIntervalMs > 0) {
-      const sampler = new SystemSampler();
+      sampler ??= new SystemSampler();
       this.systemTimer = setInterval(() => {
-        void sampler
+        void sampler!
           .sample()
           .then((values) => sender.addSystem({ timestamp: Date.now() / 1000, values }))
           .catch(() => {});
@@ -98,6 +138,9 @@ export class Run {
 
   private commitRow(): void {
     for (const _key in this.row) {
+      // Wall-clock time of the step (seconds since the epoch), so charts can plot against
+      // wall time and time since the start; stored as the `_timestamp` history series.
+      this.row._timestamp = Date.now() / 1000;
       this.sender.addHistory({ step: this.step, values: this.row });
       this.row = {};
       this.step++;
@@ -105,13 +148,107 @@ export class Run {
     }
   }
 
-  /** Sends everything left and marks the run finished (exit code 0) or failed (non-zero). */
+  /**
+   * Marks the run as being preempted (the machine is being taken away, e.g. a spot
+   * instance reclaimed or a scheduler's SIGTERM): `finish` then reports it, and the run
+   * shows as preempted rather than failed; `init` with the same id resumes it later.
+   */
+  markPreempting(): void {
+    this.preempting = true;
+  }
+
+  get isPreempting(): boolean {
+    return this.preempting;
+  }
+
+  /**
+   * Sends a custom alert (email/Slack per the alert settings). Resolves true when queued,
+   * false when rate-limited by `waitDuration` or when it could not be delivered; never
+   * throws into training code (a failure is a warning). Offline runs have no alerts.
+   */
+  async alert(options: AlertOptions): Promise<boolean> {
+    const api = this.info.api;
+    if (!api) return false;
+    try {
+      const answer = await sendJson<{ queued: boolean }>(
+        'POST',
+        `${api.runUrl}/alerts`,
+        api.apiKey,
+        {
+          title: options.title,
+          text: options.text,
+          level: options.level ?? 'INFO',
+          ...(options.waitDuration !== undefined && { waitDurationSeconds: options.waitDuration }),
+        },
+        10_000,
+      );
+      return answer.queued;
+    } catch (error) {
+      process.emitWarning(
+        `sextant: alert "${options.title}" not sent: ${(error as Error).message}`,
+      );
+      return false;
+    }
+  }
+
+  /**
+   * Records the model's layers for the Model tab (replacing an earlier summary). Offline
+   * runs keep it in model.json, which `sextant sync` uploads. Never throws.
+   */
+  async setModelSummary(layers: ModelLayer[]): Promise<boolean> {
+    try {
+      if (this.info.mode === 'offline' && this.info.dir) {
+        const { writeFile } = await import('node:fs/promises');
+        const { join } = await import('node:path');
+        await writeFile(join(this.info.dir, 'model.json'), JSON.stringify({ layers }));
+        return true;
+      }
+      const api = this.info.api;
+      if (!api) return false;
+      await sendJson('PUT', `${api.runUrl}/model`, api.apiKey, { layers }, 30_000);
+      return true;
+    } catch (error) {
+      process.emitWarning(`sextant: model summary not saved: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  /**
+   * Sends everything left and marks the run finished (exit code 0), failed (non-zero), or
+   * preempted (after `markPreempting`).
+   */
   async finish(exitCode = 0, options: { timeoutMs?: number } = {}): Promise<boolean> {
     if (this.finished) return true;
     this.commitRow();
     this.finished = true;
     this.capture?.stop();
     clearInterval(this.systemTimer);
-    return this.sender.drain({ exitCode }, options.timeoutMs);
+    await this.files?.finish(options.timeoutMs);
+    return this.sender.drain(
+      { exitCode, ...(this.preempting && { preempted: true }) },
+      options.timeoutMs,
+    );
+  }
+
+  // ─── Files (sdk/src/files.ts) ───
+
+  private files: RunFiles | undefined;
+
+  /**
+   * Uploads a file to the run: `now` once, `live` (default) now and whenever it changes,
+   * `end` when the run finishes. Returns at once; uploads resume after failures and never
+   * throw into training code (a refused upload, e.g. over the storage limit, is a warning).
+   */
+  save(localPath: string, options: SaveOptions = {}): void {
+    if (this.finished) return;
+    const api = this.info.api;
+    if (!api) {
+      process.emitWarning(
+        `sextant: save(${localPath}) needs an online run; the file was not saved`,
+      );
+      return;
+    }
+    this.files ??= new RunFiles(api);
+    this.files.save(localPath, options);
   }
 }

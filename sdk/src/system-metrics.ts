@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, statfsSync } from 'node:fs';
+import { readdirSync, readFileSync, statfsSync } from 'node:fs';
 import os from 'node:os';
 
 /**
@@ -136,7 +136,106 @@ function nvidiaSmi(): Promise<string | undefined> {
   });
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on every Linux we know). */
+const ticksPerSecond = 100;
+
+/** `pid` and all its descendants, from the parent ids in /proc/<pid>/stat. */
+export function processTree(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
+  for (const name of entries) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readProc(`/proc/${name}/stat`);
+    // The command name may hold spaces and parentheses: fields start after the last ')'.
+    const ppid = Number(stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (!Number.isInteger(ppid)) continue;
+    const list = children.get(ppid) ?? [];
+    list.push(Number(name));
+    children.set(ppid, list);
+  }
+  if (!readProc(`/proc/${root}/stat`)) return [];
+  const tree = [root];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+interface ProcessUsage {
+  /** User + system CPU time in clock ticks. */
+  ticks: number;
+  threads: number;
+  rssKB: number;
+}
+
+function processUsage(pid: number): ProcessUsage | undefined {
+  const stat = readProc(`/proc/${pid}/stat`);
+  const status = readProc(`/proc/${pid}/status`);
+  if (!stat || !status) return undefined;
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // After the name: state(0) ppid(1) … utime(11) stime(12) … num_threads(17).
+  return {
+    ticks: Number(fields[11] ?? 0) + Number(fields[12] ?? 0),
+    threads: Number(status.match(/^Threads:\s+(\d+)/m)?.[1] ?? fields[17] ?? 0),
+    rssKB: Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0),
+  };
+}
+
+/**
+ * CPU, threads and memory of a process and its descendants (what `sextant run` wraps),
+ * summed over the tree. CPU counts per process so that children exiting between two
+ * samples do not make the total go backwards.
+ */
+class ProcessTreeSampler {
+  private lastTicks = new Map<number, number>();
+  private lastTime = process.hrtime.bigint();
+
+  constructor(private readonly root: number) {
+    this.sample();
+  }
+
+  sample(): { cpuPercent: number; threads: number; rssMB: number } | undefined {
+    const tree = processTree(this.root);
+    if (tree.length === 0) return undefined;
+    const now = process.hrtime.bigint();
+    const seconds = Number(now - this.lastTime) / 1e9;
+    const ticks = new Map<number, number>();
+    let busyTicks = 0;
+    let threads = 0;
+    let rssKB = 0;
+    for (const pid of tree) {
+      const usage = processUsage(pid);
+      if (!usage) continue;
+      busyTicks += Math.max(0, usage.ticks - (this.lastTicks.get(pid) ?? 0));
+      ticks.set(pid, usage.ticks);
+      threads += usage.threads;
+      rssKB += usage.rssKB;
+    }
+    this.lastTicks = ticks;
+    this.lastTime = now;
+    const cores = Math.max(1, os.cpus().length);
+    return {
+      cpuPercent: seconds > 0 ? (busyTicks / ticksPerSecond / seconds / cores) * 100 : 0,
+      threads,
+      rssMB: rssKB / 1024,
+    };
+  }
+}
+
 export class SystemSampler {
+  private tree: ProcessTreeSampler | undefined;
+
+  /**
+   * From now on, the process metrics (cpu, proc.cpu.threads, proc.memory.*) describe `pid`
+   * and its descendants instead of this process; machine-wide metrics are unchanged.
+   */
+  trackProcessTree(pid: number): void {
+    this.tree = new ProcessTreeSampler(pid);
+  }
+
   private lastCpu = process.cpuUsage();
   private lastTime = process.hrtime.bigint();
   private lastCores = os.cpus().map((cpu) => cpu.times);
@@ -170,7 +269,13 @@ export class SystemSampler {
     if (threads) sample['proc.cpu.threads'] = Number(threads);
 
     const { totalMB, availableMB } = memInfo();
-    const rssMB = process.memoryUsage().rss / MB;
+    let rssMB = process.memoryUsage().rss / MB;
+    const tree = this.tree?.sample();
+    if (tree) {
+      sample.cpu = tree.cpuPercent;
+      sample['proc.cpu.threads'] = tree.threads;
+      rssMB = tree.rssMB;
+    }
     sample.memory = ((totalMB - availableMB) / totalMB) * 100;
     sample['proc.memory.rssMB'] = rssMB;
     sample['proc.memory.percent'] = (rssMB / totalMB) * 100;

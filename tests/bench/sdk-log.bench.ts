@@ -3,7 +3,10 @@
  * the server never answers the stream (so any waiting on the network would show), next to
  * an empty-function-call baseline measured the same way.
  */
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { init } from '../../sdk/src/index';
 
@@ -32,6 +35,8 @@ const run = await init({
   id: 'bench',
   finishOnExit: false,
   captureConsole: false,
+  // Rows past the in-memory bound spill here, as they would in a long outage.
+  dir: mkdtempSync(path.join(os.tmpdir(), 'sextant-p3-')),
 });
 
 function measure(label: string, fn: (i: number) => void) {
@@ -58,7 +63,7 @@ const log = measure('run.log({ loss, acc, lr })', (i) =>
 );
 console.log(`\nP3: ${calls.toLocaleString()} calls, stream endpoint never answering`);
 console.table([baseline, log]);
-console.log(`rows queued in memory: ${run.pendingRows} (sink ${sink > 0})`);
+console.log(`rows queued (memory, then spilled to disk): ${run.pendingRows} (sink ${sink > 0})`);
 server.closeAllConnections();
 server.close();
 process.exit(0);

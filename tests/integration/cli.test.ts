@@ -14,6 +14,29 @@ let apiKey: string;
 let configHome: string;
 let cleoSession: { session: string };
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitForRun(runId: string) {
+  for (let i = 0; i < 100 && !(await getPrisma().run.findFirst({ where: { runId } })); i++)
+    await sleep(100);
+}
+
+/** Stops a run as its owner would from the run page. */
+async function stop(runId: string) {
+  const stopped = await graphql(
+    `
+      mutation Stop($id: String!) {
+        stopRun(run: { entity: "cleo", project: "wrapped", id: $id }) {
+          state
+        }
+      }
+    `,
+    { id: runId },
+    cleoSession,
+  );
+  expect(stopped.data).toEqual({ stopRun: { state: 'KILLED' } });
+}
+
 /** Runs the real CLI in a child process, with its own config folder. */
 function cli(
   args: string[],
@@ -174,5 +197,113 @@ describe('sextant CLI', () => {
     expect(result.code).toBe(143);
     const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'stoppable' } });
     expect(run.state).toBe('KILLED');
+  });
+
+  it('kills a program that ignores SIGTERM once the stop grace period is over', async () => {
+    const running = cli(
+      [
+        'run',
+        '--project',
+        'wrapped',
+        '--id',
+        'stubborn',
+        '--stop-grace',
+        '1',
+        '--',
+        'python3',
+        '-c',
+        'import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); print("busy", flush=True); time.sleep(60)',
+      ],
+      { SEXTANT_HEARTBEAT_MS: '200' },
+    );
+    await waitForRun('stubborn');
+    await stop('stubborn');
+    const started = Date.now();
+    const result = await running;
+    expect(result.stderr).toContain('SIGKILL after 1 s');
+    expect(result.stderr).toContain('the program did not end; killing it');
+    expect(result.code).toBe(137);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'stubborn' } });
+    expect(run).toMatchObject({ state: 'KILLED' });
+  });
+
+  it('reports a program ended by a scheduler’s SIGTERM as preempted', async () => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'sdk/src/cli.ts',
+        'run',
+        '--project',
+        'wrapped',
+        '--id',
+        'preempted',
+        '--',
+        'python3',
+        '-c',
+        [
+          'import signal, sys, time',
+          'def checkpoint(*_):',
+          '    print("checkpoint saved", flush=True)',
+          '    sys.exit(0)',
+          'signal.signal(signal.SIGTERM, checkpoint)',
+          'print("training", flush=True)',
+          'time.sleep(60)',
+        ].join('\n'),
+      ],
+      {
+        env: {
+          PATH: process.env.PATH,
+          HOME: configHome,
+          XDG_CONFIG_HOME: configHome,
+        } as unknown as NodeJS.ProcessEnv,
+      },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    for (let i = 0; i < 200 && !stdout.includes('training'); i++) await sleep(50);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('checkpoint saved');
+    const run = await getPrisma().run.findFirstOrThrow({
+      where: { runId: 'preempted' },
+      include: { consoleLines: { orderBy: { lineNo: 'asc' } } },
+    });
+    expect(run).toMatchObject({ state: 'PREEMPTED', exitCode: 0 });
+    expect(run.consoleLines.map((l) => l.text)).toEqual(['training', 'checkpoint saved']);
+  });
+
+  it('samples CPU, threads and memory of the wrapped program’s whole process tree', async () => {
+    // A parent holding 100 MB starts a child holding 200 MB that keeps a core busy:
+    // together far more than the CLI itself ever holds.
+    const childCode =
+      'import time; b = bytearray(200 * 2**20); t = time.time()\nwhile time.time() - t < 2: pass';
+    const parentCode = [
+      'import subprocess, sys',
+      'a = bytearray(100 * 2**20)',
+      `subprocess.run([sys.executable, "-c", ${JSON.stringify(childCode)}])`,
+    ].join('\n');
+    const result = await cli(
+      ['run', '--project', 'wrapped', '--id', 'tree', '--', 'python3', '-c', parentCode],
+      { SEXTANT_SYSTEM_METRICS_INTERVAL_MS: '250' },
+    );
+    expect(result.code).toBe(0);
+    const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'tree' } });
+    const { getMetricsStore } = await import('@/lib/history');
+    const max = async (key: string) =>
+      Math.max(
+        ...(await getMetricsStore().readExact(run.id, `system/${key}`, { limit: 1000 })).map(
+          (p) => p.value,
+        ),
+      );
+    expect(await max('proc.memory.rssMB')).toBeGreaterThan(300);
+    expect(await max('proc.memory.percent')).toBeGreaterThan(0);
+    expect(await max('proc.cpu.threads')).toBeGreaterThanOrEqual(2);
+    expect(await max('cpu')).toBeGreaterThan(10);
+    // Machine-wide metrics are still there.
+    expect(await max('memory')).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,10 @@
 
 `log()` only queues; a background thread batches rows every second, gzips them, and retries
 with backoff until the server acknowledges them (stream offsets make retries safe).
+
+Offline (`SEXTANT_MODE=offline` or `init(mode="offline")`) nothing touches the network: the
+run is written to `./sextant/offline-run-<time>-<id>/` (or under SEXTANT_DIR) in the same
+format as the TypeScript SDK (run.json + batches.jsonl), and `sextant sync` uploads it.
 """
 
 import atexit
@@ -24,7 +28,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-__all__ = ["init", "log", "finish", "config", "summary", "Run"]
+__all__ = ["init", "log", "finish", "alert", "mark_preempting", "define_metric", "config", "summary", "Run"]
 
 _run = None
 
@@ -52,13 +56,13 @@ class _HttpError(Exception):
         return self.status in (0, 408, 429) or self.status >= 500
 
 
-def _post(url, api_key, body, timeout=30):
+def _post(url, api_key, body, timeout=30, method="POST"):
     data = json.dumps(body, allow_nan=False).encode("utf-8")
     headers = {"authorization": "Bearer " + api_key, "content-type": "application/json"}
     if len(data) > 1024:
         data = gzip.compress(data)
         headers["content-encoding"] = "gzip"
-    request = urllib.request.Request(url, data=data, headers=headers, method="POST")
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return json.loads(response.read().decode("utf-8"))
@@ -88,14 +92,59 @@ class _Dict(dict):
         self._on_change({key: value})
 
 
+def _online_transport(stream_url, api_key):
+    return lambda body: _post(stream_url, api_key, body)
+
+
+class _OfflineTransport:
+    """Appends each batch to batches.jsonl and acknowledges it as the server would."""
+
+    def __init__(self, directory):
+        self._file = os.path.join(directory, "batches.jsonl")
+        self._history_offset = 0
+        self._system_offset = 0
+
+    def __call__(self, body):
+        if body:
+            with open(self._file, "a", encoding="utf-8") as f:
+                f.write(json.dumps(body, allow_nan=False, separators=(",", ":")) + "\n")
+        if "history" in body:
+            self._history_offset = body["history"]["offset"] + len(body["history"]["rows"])
+        if "system" in body:
+            self._system_offset = body["system"]["offset"] + len(body["system"]["rows"])
+        return {"historyOffset": self._history_offset, "systemOffset": self._system_offset,
+                "state": "OFFLINE", "stopRequested": False}
+
+
+def _offline_directory(project, entity, run_id, upsert):
+    """`offline-run-<UTC time>-<id>/` with run.json, exactly as the TypeScript SDK writes it."""
+    root = os.path.abspath(os.environ.get("SEXTANT_DIR") or "sextant")
+    stamp = time.strftime("%Y%m%d_%H%M%S", time.gmtime())
+    directory = os.path.join(root, "offline-run-%s-%s" % (stamp, run_id))
+    os.makedirs(directory, exist_ok=True)
+    meta = {"format": 1, "project": project, "runId": run_id,
+            "createdAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "upsert": upsert}
+    if entity:
+        meta["entity"] = entity
+    with open(os.path.join(directory, "run.json"), "w", encoding="utf-8") as f:
+        json.dump(meta, f, indent=2)
+    open(os.path.join(directory, "batches.jsonl"), "a").close()
+    return directory
+
+
 class Run:
-    def __init__(self, handle, base_url, api_key, stream_url, interval):
+    def __init__(self, handle, transport, url, interval, api=None, offline_dir=None,
+                 system_interval=10.0):
         self.id = handle["runId"]
         self.entity = handle["entity"]
         self.project = handle["project"]
-        self.url = "%s/%s/%s/runs/%s" % (base_url, self.entity, self.project, self.id)
-        self._api_key = api_key
-        self._stream_url = stream_url
+        self.url = url
+        self.mode = "online" if api else "offline"
+        self.dir = offline_dir
+        self._api = api
+        self._transport = transport
+        self._preempting = False
+        self._system_interval = system_interval
         self._lock = threading.Lock()
         self._history = []
         self._history_offset = handle["historyOffset"]
@@ -103,6 +152,7 @@ class Run:
         self._system_offset = handle["systemOffset"]
         self._summary = {}
         self._config = {}
+        self._summary_metrics = {}
         self._step = handle["lastStep"] + 1
         self._finished = False
         self._retry_at = 0.0
@@ -129,6 +179,8 @@ class Run:
             if encoded is not None:
                 row[str(key)] = encoded
         if row:
+            # Wall-clock time of the step, the `_timestamp` series charts plot time axes from.
+            row["_timestamp"] = time.time()
             with self._lock:
                 self._history.append({"step": self._step, "values": row})
             self._step += 1
@@ -139,11 +191,11 @@ class Run:
 
     def _loop(self, interval):
         sampler = _SystemSampler()
-        next_sample = time.time() + 10
+        next_sample = time.time() + self._system_interval
         while not self._stop.wait(interval):
-            if time.time() >= next_sample:
+            if self._system_interval > 0 and time.time() >= next_sample:
                 self._log_system(sampler.sample())
-                next_sample = time.time() + 10
+                next_sample = time.time() + self._system_interval
             try:
                 self._send()
             except Exception:
@@ -157,6 +209,7 @@ class Run:
             system = self._system[:1000]
             summary = dict(self._summary)
             config = dict(self._config)
+            summary_metrics = dict(self._summary_metrics)
             carries_finish = finish is not None and len(rows) == len(self._history) and len(system) == len(self._system)
         body = {}
         if rows:
@@ -167,12 +220,14 @@ class Run:
             body["summary"] = summary
         if config:
             body["config"] = config
+        if summary_metrics:
+            body["summaryMetrics"] = summary_metrics
         if carries_finish:
             body["finish"] = finish
         if not body:
             return False
         try:
-            ack = _post(self._stream_url, self._api_key, body)
+            ack = self._transport(body)
         except _HttpError as error:
             if error.retryable:
                 self._retry_at = time.time() + random.random() * min(30, 0.5 * 2 ** self._attempt)
@@ -194,21 +249,54 @@ class Run:
             for key, value in config.items():
                 if self._config.get(key) is value:
                     del self._config[key]
+            for key, value in summary_metrics.items():
+                if self._summary_metrics.get(key) == value:
+                    del self._summary_metrics[key]
         self._attempt = 0
         self._retry_at = 0
         return carries_finish
 
+    def define_metric(self, name, summary="last"):
+        """Chooses what the run summary shows for a metric, like wandb's define_metric:
+        "last" (default), "min", "max", "mean" or "none". Values logged before count too."""
+        if summary not in ("last", "min", "max", "mean", "none"):
+            raise ValueError("summary must be one of last, min, max, mean, none")
+        self._queue("_summary_metrics", {str(name): summary})
+
+    def mark_preempting(self):
+        """The machine is being taken away (spot reclaim, scheduler SIGTERM): `finish` then
+        reports the run as preempted instead of failed, and `init(id=...)` resumes it later."""
+        self._preempting = True
+
+    def alert(self, title, text="", level="INFO", wait_duration=None):
+        """Sends a custom alert (email/Slack per the alert settings). Returns True when queued,
+        False when rate-limited by `wait_duration` (seconds) or not delivered. Never raises."""
+        if self._api is None:
+            return False
+        body = {"title": title, "text": text, "level": level}
+        if wait_duration is not None:
+            body["waitDurationSeconds"] = wait_duration
+        try:
+            return bool(_post(self._api[0] + "/alerts", self._api[1], body, timeout=10)["queued"])
+        except Exception as error:  # never into the training loop
+            sys.stderr.write("sextant: alert %r not sent: %s\n" % (title, error))
+            return False
+
     def finish(self, exit_code=0, timeout=60):
-        """Sends everything left and marks the run finished (0) or failed (non-zero)."""
+        """Sends everything left and marks the run finished (0), failed (non-zero), or
+        preempted (after `mark_preempting`)."""
         if self._finished:
             return True
         self._finished = True
         self._stop.set()
         self._thread.join()
         deadline = time.time() + timeout
+        marker = {"exitCode": int(exit_code)}
+        if self._preempting:
+            marker["preempted"] = True
         while time.time() < deadline:
             try:
-                if self._send(finish={"exitCode": int(exit_code)}):
+                if self._send(finish=marker):
                     return True
             except _HttpError:
                 time.sleep(max(0.05, self._retry_at - time.time()))
@@ -249,21 +337,18 @@ class _SystemSampler:
 
 
 def init(project, entity=None, id=None, name=None, config=None, tags=None, group=None, job_type=None,
-         notes=None, api_key=None, base_url=None, flush_interval=1.0):
-    """Starts (or resumes, with `id`) a run; the one call that waits for the server."""
+         notes=None, api_key=None, base_url=None, flush_interval=1.0, mode=None):
+    """Starts (or resumes, with `id`) a run; online, the one call that waits for the server.
+
+    mode: "online" (default), "offline" (write a local run directory for `sextant sync`), or
+    the SEXTANT_MODE environment variable.
+    """
     global _run
-    api_key = api_key or os.environ.get("SEXTANT_API_KEY")
-    if not api_key:
-        raise RuntimeError("sextant: set SEXTANT_API_KEY or pass api_key to init()")
-    base_url = (base_url or os.environ.get("SEXTANT_BASE_URL") or "http://localhost:3000").rstrip("/")
+    mode = mode or os.environ.get("SEXTANT_MODE") or "online"
+    if mode not in ("online", "offline"):
+        raise ValueError("sextant: mode must be online or offline (got %r)" % mode)
     entity = entity or os.environ.get("SEXTANT_ENTITY")
-    if not entity:
-        viewer = _post(base_url + "/api/graphql", api_key, {"query": "{ viewer { username } }"})
-        entity = ((viewer.get("data") or {}).get("viewer") or {}).get("username")
-        if not entity:
-            raise RuntimeError("sextant: pass entity=; this API key does not belong to a person")
     run_id = id or os.environ.get("SEXTANT_RUN_ID") or "%08x" % random.getrandbits(32)
-    path = "%s/api/v1/runs/%s/%s/%s" % (base_url, urllib.parse.quote(entity), urllib.parse.quote(project), urllib.parse.quote(run_id))
     body = {
         "host": socket.gethostname(),
         "os": sys.platform,
@@ -275,9 +360,31 @@ def init(project, entity=None, id=None, name=None, config=None, tags=None, group
                        ("jobType", job_type), ("notes", notes)):
         if value is not None:
             body[key] = value
+    system_interval = float(os.environ.get("SEXTANT_SYSTEM_METRICS_INTERVAL_MS") or 10000) / 1000
+    if mode == "offline":
+        directory = _offline_directory(project, entity, run_id, body)
+        handle = {"runId": run_id, "entity": entity or "", "project": project,
+                  "historyOffset": 0, "systemOffset": 0, "lastStep": -1}
+        _run = Run(handle, _OfflineTransport(directory), directory, flush_interval,
+                   offline_dir=directory, system_interval=system_interval)
+        atexit.register(_run.finish)
+        return _run
+    api_key = api_key or os.environ.get("SEXTANT_API_KEY")
+    if not api_key:
+        raise RuntimeError("sextant: set SEXTANT_API_KEY or pass api_key to init() (or use mode=\"offline\")")
+    base_url = (base_url or os.environ.get("SEXTANT_BASE_URL") or "http://localhost:3000").rstrip("/")
+    if not entity:
+        viewer = _post(base_url + "/api/graphql", api_key, {"query": "{ viewer { username } }"})
+        entity = ((viewer.get("data") or {}).get("viewer") or {}).get("username")
+        if not entity:
+            raise RuntimeError("sextant: pass entity=; this API key does not belong to a person")
+    quote = lambda part: urllib.parse.quote(part, safe="")
+    path = "%s/api/v1/runs/%s/%s/%s" % (base_url, quote(entity), quote(project), quote(run_id))
     handle = _post(path, api_key, body)
-    _run = Run(handle, base_url, api_key, path.rsplit("/", 1)[0] + "/" + urllib.parse.quote(handle["runId"]) + "/stream",
-               flush_interval)
+    run_url = path.rsplit("/", 1)[0] + "/" + quote(handle["runId"])
+    url = "%s/%s/%s/runs/%s" % (base_url, handle["entity"], handle["project"], handle["runId"])
+    _run = Run(handle, _online_transport(run_url + "/stream", api_key), url, flush_interval,
+               api=(run_url, api_key), system_interval=system_interval)
     atexit.register(_run.finish)
     return _run
 
@@ -286,6 +393,24 @@ def log(values, step=None):
     if _run is None:
         raise RuntimeError("sextant: call sextant.init() first")
     _run.log(values, step=step)
+
+
+def alert(title, text="", level="INFO", wait_duration=None):
+    """A custom alert for the current run; returns whether it was queued (never raises)."""
+    if _run is None:
+        raise RuntimeError("sextant: call sextant.init() first")
+    return _run.alert(title, text=text, level=level, wait_duration=wait_duration)
+
+
+def define_metric(name, summary="last"):
+    if _run is None:
+        raise RuntimeError("sextant: call sextant.init() first")
+    _run.define_metric(name, summary=summary)
+
+
+def mark_preempting():
+    if _run is not None:
+        _run.mark_preempting()
 
 
 def finish(exit_code=0):
