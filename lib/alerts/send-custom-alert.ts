@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { getPrisma } from '../db/prisma';
 import { withTransaction } from '../db/transaction';
 import { AppError } from '../errors';
-import { assertCan } from '../permissions/catalog';
-import { accessToEntity, resolveEntity } from '../runs/project-access';
+import { loggableProject } from '../runs/project-access';
 import { parseInput } from '../validation';
 import { enqueueRunAlert } from './enqueue-alert';
 
@@ -36,13 +34,7 @@ export async function sendCustomAlert(
   now = new Date(),
 ): Promise<{ queued: boolean; deliveries: number }> {
   const input = parseInput(customAlertSchema, raw);
-  const entity = await resolveEntity(target.entity);
-  const access = await accessToEntity(actor, entity);
-  const project = await getPrisma().project.findUnique({
-    where: { entityId_name: { entityId: entity.id, name: target.project } },
-  });
-  if (!project) throw AppError.notFound(`Project "${target.project}"`);
-  assertCan(actor, 'run:log', { access, visibility: project.visibility });
+  const project = await loggableProject(actor, target);
 
   return withTransaction(async (client) => {
     const { rows } = await client.query<{ id: string }>(

@@ -1,14 +1,12 @@
 import type { PoolClient } from 'pg';
 import { enqueueRunAlert, stateAlertContent } from '../alerts/enqueue-alert';
 import type { Actor } from '../auth/actor';
-import { getPrisma } from '../db/prisma';
 import { withTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { getMetricsStore } from '../history';
 import type { HistoryRow } from '../history/metrics-store';
-import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
-import { accessToEntity, resolveEntity } from './project-access';
+import { loggableProject } from './project-access';
 import { streamBatchSchema, toNumber, type StreamBatch } from './schemas';
 import { defineSummaryMetric, summarise, type SummaryMetrics } from './summary-metrics';
 
@@ -45,13 +43,7 @@ export async function ingestStream(
   raw: unknown,
 ): Promise<StreamAck> {
   const batch = parseInput(streamBatchSchema, raw);
-  const entity = await resolveEntity(target.entity);
-  const access = await accessToEntity(actor, entity);
-  const project = await getPrisma().project.findUnique({
-    where: { entityId_name: { entityId: entity.id, name: target.project } },
-  });
-  if (!project) throw AppError.notFound(`Project "${target.project}"`);
-  assertCan(actor, 'run:log', { access, visibility: project.visibility });
+  const project = await loggableProject(actor, target);
 
   return withTransaction((client) => applyBatch(client, project.id, target.runId, batch));
 }
