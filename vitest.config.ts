@@ -22,6 +22,7 @@ export default defineConfig({
             'graphql/**/*.test.ts',
             'scripts/**/*.test.ts',
             'sdk/src/**/*.test.ts',
+            'components/**/*.test.ts',
           ],
         },
       },

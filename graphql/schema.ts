@@ -6,6 +6,11 @@ import './system/types';
 import './accounts/types';
 import './teams/types';
 import './runs/types';
+import './files/types';
+import './runs/runs-table';
+import './projects/types';
+import './charts/types';
+import './workspaces/types';
 
 /** The whole schema, sorted so the printed graphql/schema.graphql diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bell, KeyRound, Mail, ShieldAlert, UserRound } from 'lucide-react';
+import { Bell, HardDrive, KeyRound, Mail, ShieldAlert, UserRound } from 'lucide-react';
 import { SideNav } from '@/components/ui/side-nav';
 
 const items = [
@@ -8,6 +8,7 @@ const items = [
   { href: '/settings/emails', label: 'Emails', icon: Mail },
   { href: '/settings/api-keys', label: 'API keys', icon: KeyRound },
   { href: '/settings/preferences', label: 'Alerts & beta', icon: Bell },
+  { href: '/settings/storage', label: 'Storage', icon: HardDrive },
   { href: '/settings/account', label: 'Account', icon: ShieldAlert },
 ] as const;
 

@@ -38,7 +38,7 @@ export function MemberRoleForm({
           aria-label={`Role of ${username}`}
           value={selected}
           onChange={(event) => setSelected(event.target.value)}
-          className={cn(inputClass, 'h-8 w-40 py-1')}
+          className={cn(inputClass, 'h-8 w-48 py-1')}
         >
           {options.map((option) => (
             <option key={option.value} value={option.value}>

@@ -1,6 +1,6 @@
 'use client';
 
-import { Bot, SlidersHorizontal, Users } from 'lucide-react';
+import { Bot, HardDrive, ShieldCheck, SlidersHorizontal, Users } from 'lucide-react';
 import { SideNav } from '@/components/ui/side-nav';
 
 /** Team settings sections; the members page is the settings root. */
@@ -8,7 +8,9 @@ export function TeamSettingsNav({ teamName }: { teamName: string }) {
   const base = `/teams/${teamName}/settings`;
   const items = [
     { href: base, label: 'Members', icon: Users },
+    { href: `${base}/roles`, label: 'Roles', icon: ShieldCheck },
     { href: `${base}/service-accounts`, label: 'Service accounts', icon: Bot },
+    { href: `${base}/usage`, label: 'Usage', icon: HardDrive },
     { href: `${base}/general`, label: 'General', icon: SlidersHorizontal },
   ];
   return <SideNav label="Team settings" items={items} />;

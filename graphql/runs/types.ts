@@ -9,14 +9,16 @@ import {
   listRuns,
   readHistory,
 } from '@/lib/runs/read-runs';
+import { readModelSummary, type ModelLayerView, type ModelSummary } from '@/lib/runs/model-summary';
 import { markRunFailed, stopRun } from '@/lib/runs/run-lifecycle';
+import { updateRun } from '@/lib/runs/update-run';
 import { upsertRun } from '@/lib/runs/upsert-run';
 import { builder } from '../builder';
 
-const RunState = builder.enumType('RunState', {
+export const RunState = builder.enumType('RunState', {
   values: ['RUNNING', 'FINISHED', 'FAILED', 'CRASHED', 'KILLED', 'PREEMPTED'] as const,
 });
-const Visibility = builder.enumType('ProjectVisibility', {
+export const Visibility = builder.enumType('ProjectVisibility', {
   values: ['PRIVATE', 'TEAM', 'PUBLIC', 'OPEN'] as const,
 });
 
@@ -68,7 +70,30 @@ const ConsoleLineRef = builder.objectRef<ConsoleLine>('ConsoleLine').implement({
   }),
 });
 
-const RunRef = builder.objectRef<Run>('Run').implement({
+const ModelLayerRef = builder.objectRef<ModelLayerView>('ModelLayer').implement({
+  description: 'One layer of a run’s model summary',
+  fields: (t) => ({
+    position: t.exposeInt('position', { description: '0-based order in the model' }),
+    name: t.exposeString('name'),
+    type: t.exposeString('type'),
+    // Float: a layer can hold more than 2^31 parameters.
+    parameterCount: t.exposeFloat('parameterCount'),
+    trainable: t.exposeBoolean('trainable', { nullable: true }),
+    outputShape: t.exposeString('outputShape', { nullable: true }),
+  }),
+});
+
+const ModelSummaryRef = builder.objectRef<ModelSummary>('ModelSummary').implement({
+  fields: (t) => ({
+    layers: t.field({ type: [ModelLayerRef], resolve: (summary) => summary.layers }),
+    totalParameters: t.exposeFloat('totalParameters'),
+    trainableParameters: t.exposeFloat('trainableParameters', {
+      description: 'Parameters of layers not marked trainable: false',
+    }),
+  }),
+});
+
+export const RunRef = builder.objectRef<Run>('Run').implement({
   fields: (t) => ({
     id: t.exposeString('runId', { description: 'The id in URLs and the SDK' }),
     displayName: t.exposeString('displayName'),
@@ -80,10 +105,34 @@ const RunRef = builder.objectRef<Run>('Run').implement({
     exitCode: t.exposeInt('exitCode', { nullable: true }),
     host: t.exposeString('host', { nullable: true }),
     os: t.exposeString('os', { nullable: true }),
+    languageVersion: t.exposeString('languageVersion', { nullable: true }),
     program: t.exposeString('program', { nullable: true }),
+    command: t.exposeString('command', {
+      nullable: true,
+      description:
+        'Host, OS, language version, program and command are null for people who see the run only because its project is public',
+    }),
+    gitRemote: t.exposeString('gitRemote', { nullable: true }),
     gitCommit: t.exposeString('gitCommit', { nullable: true }),
+    startedAt: t.expose('startedAt', { type: 'DateTime' }),
+    model: t.field({
+      type: ModelSummaryRef,
+      description: 'The layers logged with run.setModelSummary(), and their parameter totals',
+      resolve: (run) => readModelSummary(run.id),
+    }),
     config: t.expose('config', { type: 'JSON' }),
     summary: t.expose('summary', { type: 'JSON' }),
+    summaryMetrics: t.field({
+      type: 'JSON',
+      description:
+        'How the summary shows each defined metric: { "val/loss": "min" } (define_metric)',
+      resolve: (run) =>
+        Object.fromEntries(
+          Object.entries(run.summaryMetrics as Record<string, { summary: string }>).map(
+            ([key, metric]) => [key, metric.summary],
+          ),
+        ),
+    }),
     heartbeatAt: t.expose('heartbeatAt', { type: 'DateTime' }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true }),
@@ -115,7 +164,7 @@ const RunRef = builder.objectRef<Run>('Run').implement({
 
 type ProjectView = Project & { runCount: number; entityName: string };
 
-const ProjectRef = builder.objectRef<ProjectView>('Project').implement({
+export const ProjectRef = builder.objectRef<ProjectView>('Project').implement({
   fields: (t) => ({
     name: t.exposeString('name'),
     entity: t.exposeString('entityName'),
@@ -210,6 +259,23 @@ builder.mutationFields((t) => ({
     args: { run: t.arg({ type: RunTarget, required: true }) },
     resolve: (_root, { run }, ctx) =>
       stopRun(ctx.actor, { entity: run.entity, project: run.project, runId: run.id }),
+  }),
+  updateRun: t.field({
+    type: RunRef,
+    description: 'Renames a run or changes its notes or tags; fields left out keep their values',
+    args: {
+      run: t.arg({ type: RunTarget, required: true }),
+      displayName: t.arg.string(),
+      notes: t.arg.string(),
+      tags: t.arg.stringList(),
+    },
+    resolve: (_root, { run, ...fields }, ctx) =>
+      updateRun(
+        ctx.actor,
+        { entity: run.entity, project: run.project, runId: run.id },
+        // GraphQL nulls mean "not given", like a missing field.
+        Object.fromEntries(Object.entries(fields).filter(([, value]) => value != null)),
+      ),
   }),
   markRunFailed: t.field({
     type: RunRef,

@@ -1,6 +1,8 @@
 import {
   createCustomRole,
+  deleteCustomRole,
   listCustomRolesForTeam,
+  updateCustomRole,
   type CustomRoleView,
 } from '@/lib/teams/custom-roles';
 import { createTeam, deleteTeam, listAdministeredOrganizations } from '@/lib/teams/create-team';
@@ -27,6 +29,11 @@ import {
   type ServiceAccountView,
 } from '@/lib/teams/service-accounts';
 import { getTeamProfile, type TeamProfile } from '@/lib/teams/team-profile';
+import {
+  getTeamShowcase,
+  setTeamShowcase,
+  type ShowcasedProject as ShowcasedProjectView,
+} from '@/lib/teams/team-showcase';
 import {
   getTeamSettings,
   updateTeamProfile,
@@ -111,7 +118,23 @@ const CustomRole = builder.objectRef<CustomRoleView>('CustomRole').implement({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
     baseRole: t.field({ type: TeamRole, resolve: (r) => r.baseRole }),
-    permissions: t.field({ type: [TeamPermissionEnum], resolve: (r) => r.permissions }),
+    permissions: t.field({
+      type: [TeamPermissionEnum],
+      description: 'Extras on top of the base role, granted on everything (not only own)',
+      resolve: (r) => r.permissions,
+    }),
+    memberCount: t.exposeInt('memberCount', {
+      description: 'Members holding it across the teams of the organization',
+    }),
+  }),
+});
+
+const ShowcasedProject = builder.objectRef<ShowcasedProjectView>('ShowcasedProject').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    description: t.exposeString('description'),
+    runCount: t.exposeInt('runCount'),
   }),
 });
 
@@ -156,6 +179,11 @@ const Team = builder.objectRef<TeamProfile>('Team').implement({
       type: [CustomRole],
       nullable: true,
       resolve: (team, _a, ctx) => listCustomRolesForTeam(ctx.actor, team.name),
+    }),
+    showcasedProjects: t.field({
+      type: [ShowcasedProject],
+      description: 'Projects the admins showcase on the profile, those the viewer may see',
+      resolve: async (team, _a, ctx) => (await getTeamShowcase(ctx.actor, team.name)).projects,
     }),
   }),
 });
@@ -379,6 +407,40 @@ builder.mutationFields((t) => ({
         baseRole: args.baseRole as 'MEMBER' | 'VIEW_ONLY',
         permissions: args.permissions,
       }),
+  }),
+  updateCustomRole: t.field({
+    type: CustomRole,
+    description: 'Organization admins: members holding the role get the change at once',
+    args: {
+      id: t.arg.id({ required: true }),
+      name: t.arg.string({ required: true }),
+      baseRole: t.arg({ type: TeamRole, required: true }),
+      permissions: t.arg({ type: [TeamPermissionEnum], required: true }),
+    },
+    resolve: (_root, args, ctx) =>
+      updateCustomRole(ctx.actor, String(args.id), {
+        name: args.name,
+        baseRole: args.baseRole as 'MEMBER' | 'VIEW_ONLY',
+        permissions: args.permissions,
+      }),
+  }),
+  deleteCustomRole: t.int({
+    description:
+      'Organization admins. Members holding it fall back to its base role; returns how many',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, { id }, ctx) =>
+      (await deleteCustomRole(ctx.actor, String(id))).membersFallenBack,
+  }),
+  setTeamShowcase: t.boolean({
+    description: 'Team admins: the projects shown at the top of the profile, in order',
+    args: {
+      team: t.arg.string({ required: true }),
+      projectIds: t.arg.idList({ required: true }),
+    },
+    resolve: async (_root, { team, projectIds }, ctx) => (
+      await setTeamShowcase(ctx.actor, team, projectIds.map(String)),
+      true
+    ),
   }),
   updateSystemSettings: t.field({
     type: SystemSettingsRef,

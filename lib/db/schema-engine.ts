@@ -67,6 +67,12 @@ async function withSchemaEngine<T>(
   const track = async (connecting: Promise<SqlDriverAdapter>) => {
     const adapter = await connecting;
     opened.push(adapter);
+    // The pg adapter runs a script by splitting it at every `;`, which breaks any statement
+    // with a `;` inside quotes (a PL/pgSQL trigger function, say). Send the whole script in
+    // one simple-protocol query instead, as `prisma migrate deploy` does.
+    adapter.executeScript = async (script: string) => {
+      await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+    };
     return adapter;
   };
   const adapterFactory = bindMigrationAwareSqlAdapterFactory({

@@ -13,10 +13,24 @@ export const teamPermissions = [
   'team:manage-settings',
   // Experiments
   'run:view',
+  /**
+   * Where a run ran: host, OS, language version, command. Never public: "the Python details
+   * are private, even if you make the page itself public".
+   */
+  'run:view-environment',
   'workspace:edit',
   'run:log',
   'run:delete',
   'run:stop',
+  /** Rename, notes and tags. */
+  'run:edit',
+  /** Move to another project of the same entity; "own" follows the run's creator. */
+  'run:move',
+  // Projects ("Admins can modify all projects and delete anything")
+  'project:create',
+  /** Description and visibility. */
+  'project:manage',
+  'project:delete',
   // Reports
   'report:view',
   'report:comment',
@@ -45,6 +59,7 @@ export type Grant = 'all' | 'own';
 
 const viewOnly: Partial<Record<TeamPermission, Grant>> = {
   'run:view': 'all',
+  'run:view-environment': 'all',
   'report:view': 'all',
   // "View-only members can also follow and comment on reports."
   'report:comment': 'all',
@@ -59,6 +74,12 @@ const member: Partial<Record<TeamPermission, Grant>> = {
   'run:log': 'all',
   'run:delete': 'own',
   'run:stop': 'own',
+  'run:edit': 'all',
+  'run:move': 'own',
+  // Logging to a new project creates it, so whoever may log may create one.
+  'project:create': 'all',
+  'project:manage': 'own',
+  'project:delete': 'own',
   'report:create': 'all',
   'report:edit': 'own',
   'report:delete': 'own',
@@ -80,6 +101,9 @@ const admin: Partial<Record<TeamPermission, Grant>> = {
   'team:manage-settings': 'all',
   'run:delete': 'all',
   'run:stop': 'all',
+  'run:move': 'all',
+  'project:manage': 'all',
+  'project:delete': 'all',
   'report:edit': 'all',
   'report:delete': 'all',
   'registry:manage-admins': 'all',

@@ -5,6 +5,7 @@ import { getMetricsStore } from '../history';
 import type { SeriesRead } from '../history/metrics-store';
 import { assertCan, can } from '../permissions/catalog';
 import { accessToEntity, resolveEntity } from './project-access';
+import { environmentFor } from './run-environment';
 
 /**
  * Reading projects and runs: every read asks the catalog for `run:view` on the project
@@ -44,12 +45,13 @@ export async function listRuns(
   options: { first: number; after?: string },
 ) {
   const project = await getProject(actor, entityName, projectName);
-  return getPrisma().run.findMany({
+  const runs = await getPrisma().run.findMany({
     where: { projectId: project.id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: Math.min(Math.max(options.first, 1), 200),
     ...(options.after ? { cursor: { id: options.after }, skip: 1 } : {}),
   });
+  return runs.map((run) => environmentFor(actor, project, run));
 }
 
 export async function getRun(actor: Actor, entityName: string, projectName: string, runId: string) {
@@ -59,7 +61,7 @@ export async function getRun(actor: Actor, entityName: string, projectName: stri
   });
   if (!run) throw AppError.notFound('Run');
   assertCan(actor, 'run:view', { access: project.access, visibility: project.visibility });
-  return run;
+  return environmentFor(actor, project, run);
 }
 
 /** Run ids come from getRun, which checked access; these read by the internal id. */

@@ -2,7 +2,7 @@ import type { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
-import { assertCan } from '../permissions/catalog';
+import { assertCan, can } from '../permissions/catalog';
 import type { TeamRoleName } from '../permissions/team-grants';
 import { parseField } from '../validation';
 import { teamRoleSchema } from './schemas';
@@ -111,6 +111,10 @@ export async function removeMember(actor: Actor, teamName: string, userId: strin
       where: { teamId_userId: { teamId: team.id, userId } },
     });
     if (!membership) throw AppError.notFound('Member');
+    // A custom role may remove members, but only admins remove admins ("Admins can add and
+    // remove other admins").
+    if (!leaving && admins.includes(userId) && !can(actor, 'team:manage-settings', { access }))
+      throw AppError.forbidden('Only team admins can remove an admin');
     assertNotLastAdmin(admins, userId, 'removed');
     await tx.membership.delete({ where: { id: membership.id } });
   });

@@ -2,7 +2,8 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import type { TeamAccess } from '../permissions/catalog';
-import { isTeamPermission } from '../permissions/team-grants';
+import { adminOnlyPermissions } from '../permissions/custom-role-permissions';
+import { isTeamPermission, type TeamPermission } from '../permissions/team-grants';
 
 /** What the actor is to a team (role, custom-role extras, registry admin), for the catalog. */
 export async function loadTeamAccess(actor: Actor, teamId: string): Promise<TeamAccess> {
@@ -16,7 +17,10 @@ export async function loadTeamAccess(actor: Actor, teamId: string): Promise<Team
   return {
     teamId,
     role: membership.customRole ? membership.customRole.baseRole : membership.role,
-    extraPermissions: (membership.customRole?.permissions ?? []).filter(isTeamPermission),
+    // Admin-only permissions are refused when a role is saved; dropped here too, for old rows.
+    extraPermissions: (membership.customRole?.permissions ?? []).filter(
+      (p): p is TeamPermission => isTeamPermission(p) && !adminOnlyPermissions.includes(p),
+    ),
     isRegistryAdmin: membership.isRegistryAdmin,
   };
 }

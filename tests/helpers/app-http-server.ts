@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { NextRequest } from 'next/server';
+import { routeFileRequest } from './file-routes';
 
 /**
  * A real HTTP server in the test process that hands requests to the app's own route
@@ -12,11 +13,17 @@ export async function startAppHttpServer(port = 0) {
   const graphqlRoute = await import('@/app/api/graphql/route');
   const upsertRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/route');
   const streamRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/stream/route');
+  const modelRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/model/route');
+  const logsRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/logs/route');
+  const alertsRoute = await import('@/app/api/v1/runs/[entity]/[project]/[run]/alerts/route');
   let dropResponses = 0;
   let requests = 0;
 
   const server = http.createServer(async (req, res) => {
     requests++;
+    // A client hanging up mid-request (tests cut uploads on purpose) must not crash the process.
+    req.on('error', () => {});
+    res.on('error', () => {});
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const request = new NextRequest(url, {
       method: req.method,
@@ -24,18 +31,27 @@ export async function startAppHttpServer(port = 0) {
       body: req.method === 'GET' ? undefined : (Readable.toWeb(req) as ReadableStream),
       duplex: 'half',
     } as ConstructorParameters<typeof NextRequest>[1]);
-    const match = url.pathname.match(/^\/api\/v1\/runs\/([^/]+)\/([^/]+)\/([^/]+)(\/stream)?$/);
+    const match = url.pathname.match(
+      /^\/api\/v1\/runs\/([^/]+)\/([^/]+)\/([^/]+)(?:\/(stream|model|logs|alerts))?$/,
+    );
     let response: Response;
-    if (url.pathname === '/api/graphql') response = await graphqlRoute.POST(request);
+    const fileResponse = await routeFileRequest(request, url.pathname);
+    if (fileResponse) response = fileResponse;
+    else if (url.pathname === '/api/graphql') response = await graphqlRoute.POST(request);
     else if (match) {
       const params = Promise.resolve({
         entity: decodeURIComponent(match[1]!),
         project: decodeURIComponent(match[2]!),
         run: decodeURIComponent(match[3]!),
       });
-      response = match[4]
-        ? await streamRoute.POST(request, { params })
-        : await upsertRoute.POST(request, { params });
+      const routes = {
+        stream: () => streamRoute.POST(request, { params }),
+        model: () => modelRoute.PUT(request, { params }),
+        logs: () => logsRoute.GET(request, { params }),
+        alerts: () => alertsRoute.POST(request, { params }),
+        run: () => upsertRoute.POST(request, { params }),
+      };
+      response = await routes[(match[4] ?? 'run') as keyof typeof routes]();
     } else response = new Response('not found', { status: 404 });
     if (dropResponses > 0) {
       dropResponses--;
@@ -44,7 +60,10 @@ export async function startAppHttpServer(port = 0) {
       return;
     }
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(Buffer.from(await response.arrayBuffer()));
+    // Streamed as the handler produces it, so downloads are tested as they really flow.
+    if (response.body)
+      Readable.fromWeb(response.body as import('node:stream/web').ReadableStream).pipe(res);
+    else res.end();
   });
 
   const listen = (p: number) =>

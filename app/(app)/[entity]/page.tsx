@@ -15,6 +15,7 @@ import { cache } from 'react';
 import { Avatar } from '@/components/layout/avatar';
 import { ProjectList } from '@/components/runs/project-list';
 import { MarkdownText } from '@/components/teams/markdown';
+import { TeamShowcase } from '@/components/teams/team-showcase';
 import { ButtonLink } from '@/components/ui/button-link';
 import { cn } from '@/components/ui/cn';
 import { Card } from '@/components/ui/card';
@@ -128,6 +129,7 @@ function TeamPage({ team }: { team: TeamProfile }) {
         )}
       >
         <div className="min-w-0 space-y-6">
+          <TeamShowcase teamName={team.name} />
           {team.intro.trim() ? (
             <Card title="About">
               <MarkdownText>{team.intro}</MarkdownText>

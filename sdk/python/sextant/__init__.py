@@ -28,7 +28,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-__all__ = ["init", "log", "finish", "alert", "mark_preempting", "define_metric", "config", "summary", "Run"]
+__all__ = ["init", "log", "save", "finish", "alert", "mark_preempting", "define_metric", "config", "summary", "Run"]
 
 _run = None
 
@@ -413,7 +413,29 @@ def mark_preempting():
         _run.mark_preempting()
 
 
+# ─── Files (sextant/files.py) ───
+_files = None
+
+
+def save(path, base_path=None, policy="now"):
+    """Uploads a file to the current run in the background (`policy="end"`: at finish()).
+    Resumes after network failures; never raises into training code."""
+    global _files
+    if _run is None:
+        raise RuntimeError("sextant: call sextant.init() first")
+    api = getattr(_run, "_api", None) or getattr(_run, "api", None)
+    if not api:
+        print("sextant: save(%s) needs an online run; the file was not saved" % path, file=sys.stderr)
+        return
+    if _files is None:
+        from .files import RunFiles
+        _files = RunFiles(api[0], api[1])
+    _files.save(path, base_path=base_path, policy=policy)
+
+
 def finish(exit_code=0):
+    if _files is not None:
+        _files.finish()
     if _run is not None:
         return _run.finish(exit_code)
     return True

@@ -1,12 +1,17 @@
+import { Settings } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatValue, runtimeOf, timeAgo } from '@/components/runs/format';
-import { RunStateBadge } from '@/components/runs/run-state-badge';
-import { Card } from '@/components/ui/card';
+import { Suspense } from 'react';
+import { FirstRunHint } from '@/components/runs/first-run-hint';
+import { VisibilityBadge } from '@/components/runs/visibility-badge';
+import { RunsTable } from '@/components/runs-table/runs-table';
+import { ButtonLink } from '@/components/ui/button-link';
 import { getCurrentActor } from '@/lib/auth/current-actor';
+import { getEnv } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
-import { getProject, listRuns } from '@/lib/runs/read-runs';
+import { projectPermissions } from '@/lib/projects/project-permissions';
+import { getProject } from '@/lib/runs/read-runs';
 
 type Params = { params: Promise<{ entity: string; project: string }> };
 
@@ -19,7 +24,7 @@ async function load(entity: string, projectName: string) {
   const actor = await getCurrentActor();
   try {
     const project = await getProject(actor, entity, projectName);
-    return { project, runs: await listRuns(actor, entity, projectName, { first: 100 }) };
+    return { project, permissions: projectPermissions(actor, project) };
   } catch (error) {
     // Not found and not allowed look the same from outside.
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
@@ -27,101 +32,43 @@ async function load(entity: string, projectName: string) {
   }
 }
 
-/** A project: its runs, newest first, with state, runtime and the first summary metrics. */
+/** A project: its runs table (server-side filtering, sorting, paging) and the charts of the runs shown. */
 export default async function ProjectPage({ params }: Params) {
   const { entity, project: projectName } = await params;
-  const { project, runs } = await load(entity, projectName);
-  const summaryKeys = [
-    ...new Set(runs.flatMap((run) => Object.keys((run.summary ?? {}) as object))),
-  ]
-    .filter((k) => !k.startsWith('_'))
-    .slice(0, 4);
+  const { project, permissions } = await load(entity, projectName);
   return (
-    <div className="mx-auto max-w-6xl space-y-6 px-6 py-10">
-      <div>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={`/${entity}`} className="hover:underline">
-            {entity}
-          </Link>{' '}
-          /
-        </p>
-        <h1 className="text-3xl font-semibold tracking-tight">{project.name}</h1>
-        <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          {project.runCount} {project.runCount === 1 ? 'run' : 'runs'} ·{' '}
-          {project.visibility.toLowerCase()} project
-        </p>
-      </div>
-      <Card title="Runs">
-        {runs.length === 0 ? (
-          <p className="py-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
-            No runs in this project yet.
+    <div className="mx-auto max-w-[100rem] space-y-6 px-6 py-8">
+      <header className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <p className="text-sm text-zinc-500 dark:text-zinc-400">
+            <Link href={`/${entity}`} className="hover:underline">
+              {entity}
+            </Link>{' '}
+            /
           </p>
-        ) : (
-          <div className="-mx-6 -my-5 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Runs of {project.name}</caption>
-              <thead className="bg-zinc-50 text-xs uppercase tracking-wide text-zinc-500 dark:bg-zinc-900/60 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-6 py-2 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    State
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Created
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Runtime
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Tags
-                  </th>
-                  {summaryKeys.map((key) => (
-                    <th key={key} scope="col" className="px-3 py-2 font-medium normal-case">
-                      {key}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-200 dark:divide-zinc-800">
-                {runs.map((run) => {
-                  const summary = (run.summary ?? {}) as Record<string, unknown>;
-                  return (
-                    <tr key={run.id}>
-                      <td className="px-6 py-2.5">
-                        <Link
-                          href={`/${entity}/${project.name}/runs/${run.runId}`}
-                          className="font-medium text-brand-700 hover:underline dark:text-brand-500"
-                        >
-                          {run.displayName}
-                        </Link>
-                      </td>
-                      <td className="px-3 py-2.5">
-                        <RunStateBadge state={run.state} />
-                      </td>
-                      <td className="px-3 py-2.5 text-zinc-600 dark:text-zinc-400">
-                        {timeAgo(run.createdAt)}
-                      </td>
-                      <td className="px-3 py-2.5 tabular-nums text-zinc-600 dark:text-zinc-400">
-                        {runtimeOf(run)}
-                      </td>
-                      <td className="px-3 py-2.5 text-zinc-600 dark:text-zinc-400">
-                        {run.tags.join(', ')}
-                      </td>
-                      {summaryKeys.map((key) => (
-                        <td key={key} className="px-3 py-2.5 font-mono text-xs tabular-nums">
-                          {key in summary ? formatValue(summary[key]) : '–'}
-                        </td>
-                      ))}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="text-3xl font-semibold tracking-tight break-all">{project.name}</h1>
+            <VisibilityBadge visibility={project.visibility} />
           </div>
+          <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {project.description ||
+              `${project.runCount} ${project.runCount === 1 ? 'run' : 'runs'}`}
+          </p>
+        </div>
+        {(permissions.canManage || permissions.canDelete) && (
+          <ButtonLink href={`/${entity}/${project.name}/settings`} variant="secondary" size="sm">
+            <Settings className="h-4 w-4" aria-hidden />
+            Project settings
+          </ButtonLink>
         )}
-      </Card>
+      </header>
+      {project.runCount === 0 ? (
+        <FirstRunHint entity={entity} project={project.name} baseUrl={getEnv().APP_URL} />
+      ) : (
+        <Suspense>
+          <RunsTable entity={entity} project={project.name} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -6,10 +6,12 @@ import { parseRoleValue } from '@/components/teams/role-value';
 import { runAction, type ActionState } from '@/lib/actions';
 import type { Actor } from '@/lib/auth/actor';
 import { getCurrentActor } from '@/lib/auth/current-actor';
+import { createCustomRole, deleteCustomRole, updateCustomRole } from '@/lib/teams/custom-roles';
 import { inviteMember, resendInvite, revokeInvite } from '@/lib/teams/invites';
 import { changeMemberRole, removeMember, setRegistryAdmin } from '@/lib/teams/members';
 import { createServiceAccount, deleteServiceAccount } from '@/lib/teams/service-accounts';
 import { setTeamAvatar, updateTeamProfile, updateTeamSettings } from '@/lib/teams/team-settings';
+import { setTeamShowcase } from '@/lib/teams/team-showcase';
 
 /*
  * Team settings server actions. Each reads the form (the team's name travels in a hidden
@@ -126,6 +128,67 @@ export async function revokeInviteAction(
     await revokeInvite(actor, team, text(form, 'inviteId'));
     return { message: 'Invite revoked.' };
   });
+}
+
+/* ---------- Custom roles (organization admins) ---------- */
+
+const roleFields = (form: FormData) => ({
+  name: text(form, 'name'),
+  // The service refuses anything else with a field error.
+  baseRole: text(form, 'baseRole') as 'MEMBER' | 'VIEW_ONLY',
+  permissions: form.getAll('permissions').map(String),
+});
+
+export async function createCustomRoleAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  return forTeam(form, async (actor) => {
+    const role = await createCustomRole(actor, text(form, 'organizationId'), roleFields(form));
+    return { message: `Created the role “${role.name}”.` };
+  });
+}
+
+export async function updateCustomRoleAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  return forTeam(form, async (actor) => {
+    const role = await updateCustomRole(actor, text(form, 'roleId'), roleFields(form));
+    return { message: `Saved the role “${role.name}”.` };
+  });
+}
+
+export async function deleteCustomRoleAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  return forTeam(form, async (actor) => {
+    const { membersFallenBack, baseRole } = await deleteCustomRole(actor, text(form, 'roleId'));
+    const base = baseRole === 'MEMBER' ? 'Member' : 'View-only';
+    return {
+      message:
+        membersFallenBack === 0
+          ? 'Role deleted.'
+          : `Role deleted. ${membersFallenBack} ${membersFallenBack === 1 ? 'member is' : 'members are'} now ${base}.`,
+    };
+  });
+}
+
+/* ---------- Profile showcase ---------- */
+
+export async function updateShowcaseAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await setTeamShowcase(actor, team, form.getAll('projectIds').map(String));
+    return { message: 'Showcase saved.' };
+  });
+  if (result.status === 'ok') revalidatePath(`/${team}`);
+  return result;
 }
 
 /* ---------- Service accounts ---------- */

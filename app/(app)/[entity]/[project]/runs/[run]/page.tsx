@@ -1,152 +1,153 @@
-import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { formatValue, runtimeOf, timeAgo } from '@/components/runs/format';
+import { ExternalLink, Lock } from 'lucide-react';
+import type { ReactNode } from 'react';
+import { formatValue } from '@/components/runs/format';
+import { KeyValueTable } from '@/components/runs/key-value-table';
+import { RunDuration } from '@/components/runs/run-duration';
+import { RunNotesEditor } from '@/components/runs/run-notes-editor';
 import { RunStateBadge } from '@/components/runs/run-state-badge';
-import { Sparkline } from '@/components/runs/sparkline';
+import { RunTagsEditor } from '@/components/runs/run-tags-editor';
 import { Card } from '@/components/ui/card';
-import { getCurrentActor } from '@/lib/auth/current-actor';
-import { isAppError } from '@/lib/errors';
-import { consoleTail, getRun, historyKeys, readHistory } from '@/lib/runs/read-runs';
+import { flattenKeys } from '@/lib/runs/flatten-keys';
+import { gitLinks } from '@/lib/runs/git-links';
+import { loadFromParams, type RunParams } from './load-run';
 
-type Params = { params: Promise<{ entity: string; project: string; run: string }> };
+export const metadata = { title: 'Overview' };
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const { project, run } = await params;
-  return { title: `${run} · ${project}` };
-}
+const dateTime = new Intl.DateTimeFormat('en', {
+  dateStyle: 'medium',
+  timeStyle: 'medium',
+  timeZone: 'UTC',
+});
 
-async function load(entity: string, project: string, runId: string) {
-  try {
-    return await getRun(await getCurrentActor(), entity, project, runId);
-  } catch (error) {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  }
-}
-
-function KeyValues({ values, empty }: { values: Record<string, unknown>; empty: string }) {
-  const entries = Object.entries(values);
-  if (entries.length === 0)
-    return <p className="text-sm text-zinc-500 dark:text-zinc-400">{empty}</p>;
+function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,2fr)] gap-x-4 gap-y-1.5 text-sm">
-      {entries.map(([key, value]) => (
-        <div key={key} className="contents">
-          <dt className="truncate text-zinc-600 dark:text-zinc-400">{key}</dt>
-          <dd className="truncate font-mono text-xs leading-5">{formatValue(value)}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className="contents">
+      <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+      <dd className="min-w-0 break-words">{children}</dd>
+    </div>
   );
 }
 
-/** The run overview: state, where it ran, config, summary, each metric's shape and the last console lines. */
-export default async function RunPage({ params }: Params) {
-  const { entity, project, run: runId } = await params;
-  const run = await load(entity, project, runId);
-  const keys = (await historyKeys(run.id)).filter((key) => !key.startsWith('system/')).slice(0, 24);
-  const series = await Promise.all(keys.map((key) => readHistory(run.id, key, { maxPoints: 120 })));
-  const lines = await consoleTail(run.id, 200);
-  const facts: [string, string | null][] = [
-    ['Run id', run.runId],
-    [
-      'Created',
-      `${timeAgo(run.createdAt)} (${run.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC)`,
-    ],
-    ['Runtime', runtimeOf(run)],
-    ['Exit code', run.exitCode === null ? null : String(run.exitCode)],
-    ['Host', run.host],
-    ['OS', run.os],
-    ['Language', run.languageVersion],
-    ['Command', run.command],
-    ['Git', run.gitCommit ? `${run.gitRemote ?? ''} @ ${run.gitCommit}` : null],
-    ['Group', run.group],
-    ['Job type', run.jobType],
-  ];
+const rowsOf = (values: unknown) =>
+  flattenKeys((values ?? {}) as Record<string, unknown>)
+    // Keys starting with "_" are bookkeeping (_timestamp, _runtime), not results.
+    .filter(({ key }) => !key.startsWith('_'))
+    .map(({ key, value }) => ({ key, value: formatValue(value) }));
+
+/** The run at a glance: notes, tags, where and how it ran, config and summary. */
+export default async function RunOverviewPage(props: RunParams) {
+  const { run, project, author, abilities } = await loadFromParams(props);
+  const ref = { entity: project.entityName, project: project.name, runId: run.runId };
+  const git = run.gitRemote ? gitLinks(run.gitRemote, run.gitCommit) : null;
+  const running = run.state === 'RUNNING';
+  const mono = 'font-mono text-xs leading-5';
   return (
-    <div className="mx-auto max-w-6xl space-y-6 px-6 py-10">
-      <div>
-        <p className="text-sm text-zinc-500 dark:text-zinc-400">
-          <Link href={`/${entity}`} className="hover:underline">
-            {entity}
-          </Link>{' '}
-          /{' '}
-          <Link href={`/${entity}/${project}`} className="hover:underline">
-            {project}
-          </Link>{' '}
-          / runs
-        </p>
-        <div className="mt-1 flex flex-wrap items-center gap-3">
-          <h1 className="text-3xl font-semibold tracking-tight">{run.displayName}</h1>
-          <RunStateBadge state={run.state} />
-        </div>
-        {run.notes && (
-          <p className="mt-2 max-w-3xl text-sm text-zinc-600 dark:text-zinc-400">{run.notes}</p>
-        )}
-        {run.tags.length > 0 && (
-          <ul aria-label="Tags" className="mt-3 flex flex-wrap gap-2">
-            {run.tags.map((tag) => (
-              <li
-                key={tag}
-                className="rounded-full bg-zinc-100 px-2 py-0.5 text-xs dark:bg-zinc-800"
-              >
-                {tag}
-              </li>
-            ))}
-          </ul>
-        )}
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+      <div className="space-y-6">
+        <Card title="Notes">
+          <RunNotesEditor run={ref} notes={run.notes} canEdit={abilities.edit} />
+        </Card>
+        <Card title="Config" description="Hyperparameters and inputs logged with the run">
+          <KeyValueTable label="Config" rows={rowsOf(run.config)} empty="No config logged." />
+        </Card>
+        <Card title="Summary" description="The last value of each metric, unless set explicitly">
+          <KeyValueTable label="Summary" rows={rowsOf(run.summary)} empty="Nothing logged yet." />
+        </Card>
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Overview">
-          <dl className="grid grid-cols-[8rem_minmax(0,1fr)] gap-y-1.5 text-sm">
-            {facts
-              .filter(([, value]) => value)
-              .map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-zinc-600 dark:text-zinc-400">{label}</dt>
-                  <dd className="break-words">{value}</dd>
-                </div>
-              ))}
+      <div className="space-y-6">
+        <Card title="Details">
+          <dl className="grid grid-cols-[7.5rem_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+            <Fact label="State">
+              <RunStateBadge state={run.state} />
+              {run.exitCode !== null && (
+                <span className="ml-2 text-zinc-500 dark:text-zinc-400">
+                  exit code {run.exitCode}
+                </span>
+              )}
+            </Fact>
+            <Fact label="Author">{author?.username ?? 'deleted user'}</Fact>
+            <Fact label="Start time">
+              <time dateTime={run.startedAt.toISOString()}>
+                {dateTime.format(run.startedAt)} UTC
+              </time>
+            </Fact>
+            <Fact label="Duration">
+              <RunDuration
+                startedAt={run.startedAt.toISOString()}
+                endedAt={(run.finishedAt ?? run.heartbeatAt).toISOString()}
+                running={running}
+              />
+            </Fact>
+            {abilities.seeEnvironment && (
+              <>
+                {run.host && <Fact label="Host">{run.host}</Fact>}
+                {run.os && <Fact label="OS">{run.os}</Fact>}
+                {run.languageVersion && <Fact label="Language">{run.languageVersion}</Fact>}
+                {run.program && (
+                  <Fact label="Program">
+                    <span className={mono}>{run.program}</span>
+                  </Fact>
+                )}
+                {run.command && (
+                  <Fact label="Command">
+                    <code className={`${mono} rounded bg-zinc-100 px-1.5 py-0.5 dark:bg-zinc-800`}>
+                      {run.command}
+                    </code>
+                  </Fact>
+                )}
+              </>
+            )}
+            {git && (
+              <Fact label="Repository">
+                {git.repositoryUrl ? (
+                  <a
+                    href={git.repositoryUrl}
+                    rel="noopener noreferrer nofollow"
+                    target="_blank"
+                    className={`${mono} inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-500`}
+                  >
+                    {git.remote}
+                    <ExternalLink className="h-3 w-3 shrink-0" aria-hidden />
+                  </a>
+                ) : (
+                  <span className={mono}>{git.remote}</span>
+                )}
+              </Fact>
+            )}
+            {run.gitCommit && (
+              <Fact label="Commit">
+                {git?.commitUrl ? (
+                  <a
+                    href={git.commitUrl}
+                    rel="noopener noreferrer nofollow"
+                    target="_blank"
+                    className={`${mono} inline-flex items-center gap-1 text-brand-700 hover:underline dark:text-brand-500`}
+                  >
+                    {run.gitCommit.slice(0, 12)}
+                    <ExternalLink className="h-3 w-3 shrink-0" aria-hidden />
+                  </a>
+                ) : (
+                  <span className={mono}>{run.gitCommit.slice(0, 12)}</span>
+                )}
+              </Fact>
+            )}
+            {run.group && <Fact label="Group">{run.group}</Fact>}
+            {run.jobType && <Fact label="Job type">{run.jobType}</Fact>}
+            <Fact label="Run id">
+              <span className={mono}>{run.runId}</span>
+            </Fact>
           </dl>
-        </Card>
-        <Card title="Summary">
-          <KeyValues values={run.summary as Record<string, unknown>} empty="Nothing logged yet." />
-        </Card>
-        <Card title="Config">
-          <KeyValues values={run.config as Record<string, unknown>} empty="No config." />
-        </Card>
-        <Card title="Metrics">
-          {series.length === 0 ? (
-            <p className="text-sm text-zinc-500 dark:text-zinc-400">No metrics logged yet.</p>
-          ) : (
-            <ul aria-label="Metrics" className="space-y-3">
-              {series.map((s) => (
-                <li key={s.key} className="flex items-center justify-between gap-4">
-                  <span className="truncate text-sm">{s.key}</span>
-                  <Sparkline series={s} label={`${s.key} over steps`} />
-                </li>
-              ))}
-            </ul>
+          {!abilities.seeEnvironment && (
+            <p className="mt-4 flex items-start gap-2 text-xs text-zinc-500 dark:text-zinc-400">
+              <Lock className="mt-0.5 h-3.5 w-3.5 shrink-0" aria-hidden />
+              Host, OS, language and command are visible to the project&apos;s team only.
+            </p>
           )}
         </Card>
+        <Card title="Tags">
+          <RunTagsEditor run={ref} tags={run.tags} canEdit={abilities.edit} />
+        </Card>
       </div>
-      <Card title="Logs" description="The last 200 lines of console output">
-        {lines.length === 0 ? (
-          <p className="text-sm text-zinc-500 dark:text-zinc-400">No console output.</p>
-        ) : (
-          <pre className="max-h-96 overflow-auto rounded-md bg-zinc-950 p-4 font-mono text-xs leading-5 text-zinc-100">
-            {lines.map((line) => (
-              <div
-                key={line.lineNo}
-                className={line.stream === 'stderr' ? 'text-red-300' : undefined}
-              >
-                {line.text || ' '}
-              </div>
-            ))}
-          </pre>
-        )}
-      </Card>
     </div>
   );
 }

@@ -1,0 +1,26 @@
+import type { NextRequest } from 'next/server';
+import type { Actor } from '../auth/actor';
+import { actorFromRequest } from '../auth/current-actor';
+import { publicError } from '../errors';
+import { getLogger } from '../logger';
+
+/**
+ * Like handleApi, for handlers that answer with their own Response (file downloads that
+ * stream bytes); errors still become the JSON `{ error: { code, message, fields } }` body.
+ */
+export async function handleRawApi(
+  request: NextRequest,
+  work: (actor: Actor) => Promise<Response>,
+): Promise<Response> {
+  try {
+    return await work(await actorFromRequest(request));
+  } catch (error) {
+    const { code, message, status, fields } = publicError(error);
+    if (status >= 500)
+      getLogger().error({ err: error, path: request.nextUrl.pathname }, 'API request failed');
+    return Response.json(
+      { error: { code, message, ...(fields.length ? { fields } : {}) } },
+      { status },
+    );
+  }
+}

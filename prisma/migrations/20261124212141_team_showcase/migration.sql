@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Team" ADD COLUMN     "showcasedProjectIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
