@@ -13,7 +13,8 @@ export interface StorageUsage {
   limitBytes: number;
 }
 
-const GB = 1024 ** 3;
+/** Decimal, like the "100 GB" plan and formatBytes. */
+const GB = 1000 ** 3;
 
 /**
  * Bytes an entity (user or team) stores and may store. Usage is kept by database triggers on

@@ -37,7 +37,8 @@ test('charts of a run logged with the SDK: lines drawn, a panel edited and saved
   baseURL,
 }) => {
   test.setTimeout(180_000);
-  const user = await signUpVerified(request, 'plotter');
+  // The e2e data folder outlives a run when started by hand: a fresh name each time.
+  const user = await signUpVerified(request, `plotter${Date.now() % 1_000_000}`);
   await signInWithPassword(page, user.username, user.password);
   const key = await page.request.post('/api/graphql', {
     data: { query: 'mutation { createApiKey(name: "e2e") { secret } }' },

@@ -77,6 +77,7 @@ test('the Files tab lists saved files and downloads them', async ({ page, reques
   await page.goto('/settings/storage');
   await expect(page.getByRole('heading', { name: 'Storage', level: 1 })).toBeVisible();
   await expect(page.getByRole('meter', { name: 'Storage used' })).toBeVisible();
+  await expect(page.getByText('of 100.0 GB')).toBeVisible();
   await expect(
     page.getByRole('table', { name: 'Storage by project' }).getByRole('link', { name: 'cifar' }),
   ).toBeVisible();

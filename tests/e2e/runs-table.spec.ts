@@ -2,6 +2,8 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { signInWithPassword, signUpVerified } from './support/accounts';
 
 const shots = '/tmp/shots';
+// The e2e server's data folder outlives a run: a fresh name per run.
+const owner = `tess${Date.now() % 1_000_000}`;
 
 async function shoot(page: Page, name: string) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -17,7 +19,7 @@ async function logRun(
   headers: Record<string, string>,
   run: { id: string; name: string; lr: number; optimizer: string; tags: string[]; acc: number },
 ) {
-  const base = `/api/v1/runs/tess/cifar/${run.id}`;
+  const base = `/api/v1/runs/${owner}/cifar/${run.id}`;
   const created = await request.post(base, {
     headers,
     data: {
@@ -46,7 +48,7 @@ test('the runs table filters, sorts, picks columns, survives reload and tags sel
   request,
 }) => {
   test.setTimeout(90_000);
-  const user = await signUpVerified(request, 'tess');
+  const user = await signUpVerified(request, owner);
   await signInWithPassword(page, user.username, user.password);
   const key = await page.request.post('/api/graphql', {
     data: { query: 'mutation { createApiKey(name: "e2e") { secret } }' },
@@ -61,7 +63,7 @@ test('the runs table filters, sorts, picks columns, survives reload and tags sel
   for (const run of runs) await logRun(request, headers, run);
 
   // The entity page lists the project with its run count.
-  await page.goto('/tess');
+  await page.goto(`/${owner}`);
   const projects = page.getByRole('list', { name: 'Projects' });
   await expect(projects.getByText('4 runs')).toBeVisible();
   await shoot(page, 'entity');
@@ -159,14 +161,14 @@ test('the runs table filters, sorts, picks columns, survives reload and tags sel
   await shoot(page, 'project-grouped');
 
   // Project settings, and a new empty project from the entity page.
-  await page.goto('/tess/cifar/settings');
+  await page.goto(`/${owner}/cifar/settings`);
   await expect(page.getByRole('heading', { level: 1, name: 'Project settings' })).toBeVisible();
   await page.getByLabel('Description').fill('CIFAR-10 sweeps');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
   await shoot(page, 'project-settings');
 
-  await page.goto('/tess');
+  await page.goto(`/${owner}`);
   await page.getByRole('button', { name: 'New project' }).click();
   const dialog = page.getByRole('dialog', { name: 'New project' });
   await dialog.getByLabel('Name').fill('empty-one');

@@ -432,7 +432,7 @@ export function runFilesSuite(driver: string) {
       );
       expect(result.data!.storageUsage).toEqual({
         usedBytes: (await usage('alice')).usedBytes,
-        limitBytes: 100 * 1024 ** 3,
+        limitBytes: 100 * 1000 ** 3,
       });
       const teamUsage = await graphql(
         `
