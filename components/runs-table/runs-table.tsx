@@ -292,14 +292,14 @@ export function RunsTable({ entity, project }: { entity: string; project: string
       </section>
 
       {data && (
-        <section aria-label="Charts">
+        <div>
           <ProjectWorkspace
             entityName={entity}
             projectName={project}
             runs={chartRuns}
             canEdit={data.canEditWorkspace}
           />
-        </section>
+        </div>
       )}
     </div>
   );

@@ -161,7 +161,8 @@ export function systemPanels(keys: readonly string[]): Panel[] {
       logY: false,
       logX: false,
       smoothing: 0,
-      legend: 'bottom',
+      // One line per core can be dozens: the hover lists them, a legend would bury the plot.
+      legend: spec.id === 'cpu-cores' ? 'hidden' : 'top',
       size: 'small',
     }));
 }

@@ -65,6 +65,25 @@ test('charts of a run logged with the SDK: lines drawn, a panel edited and saved
   }
   await new Promise((resolve) => setTimeout(resolve, 800));
   expect(await run.finish(0, { timeoutMs: 30_000 })).toBe(true);
+  // A second run to compare with on the project page.
+  const second = await init({
+    apiKey,
+    baseUrl: baseURL,
+    project: 'curves',
+    id: 'short-run',
+    name: 'Short run',
+    captureConsole: false,
+    finishOnExit: false,
+    flushIntervalMs: 100,
+    systemMetricsIntervalMs: 0,
+  });
+  for (let step = 0; step < 3000; step++) {
+    second.log({
+      'train/loss': 1.3 * Math.exp(-step / 700) + 0.08 * Math.cos(step / 3),
+      'train/acc': 1 - Math.exp(-step / 900),
+    });
+  }
+  expect(await second.finish(0, { timeoutMs: 30_000 })).toBe(true);
 
   await page.goto(`/${user.username}/curves/runs/long-run/charts`);
   await expect(page.getByRole('heading', { name: 'Charts', exact: true })).toBeVisible();
@@ -119,6 +138,24 @@ test('charts of a run logged with the SDK: lines drawn, a panel edited and saved
   await expect(reloaded.getByText('smoothing 0.60')).toBeVisible();
   await expect(lines(reloaded).first()).toBeVisible({ timeout: 30_000 });
   await expect.poll(() => yAxisType(reloaded)).toBe('log');
+
+  // The project page shows the same saved panels for all its runs, one colour per run.
+  await page.goto(`/${user.username}/curves`);
+  const compared = panel(page, 'Training loss');
+  await expect
+    .poll(
+      async () =>
+        new Set(
+          await lines(compared).evaluateAll((paths) =>
+            paths.map((p) => getComputedStyle(p).stroke),
+          ),
+        ).size,
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBeGreaterThanOrEqual(2);
+  await screenshots(page, 'project');
 
   // System metrics, grouped, with units on the axes.
   await page.goto(`/${user.username}/curves/runs/long-run/system`);

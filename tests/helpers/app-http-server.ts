@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { NextRequest } from 'next/server';
+import { routeArtifactRequest } from './artifact-routes';
 import { routeFileRequest } from './file-routes';
 
 /**
@@ -35,7 +36,9 @@ export async function startAppHttpServer(port = 0) {
       /^\/api\/v1\/runs\/([^/]+)\/([^/]+)\/([^/]+)(?:\/(stream|model|logs|alerts))?$/,
     );
     let response: Response;
-    const fileResponse = await routeFileRequest(request, url.pathname);
+    const fileResponse =
+      (await routeFileRequest(request, url.pathname)) ??
+      (await routeArtifactRequest(request, url.pathname));
     if (fileResponse) response = fileResponse;
     else if (url.pathname === '/api/graphql') response = await graphqlRoute.POST(request);
     else if (match) {

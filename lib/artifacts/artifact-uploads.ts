@@ -1,0 +1,220 @@
+import { Readable } from 'node:stream';
+import type { Actor } from '../auth/actor';
+import { getPrisma } from '../db/prisma';
+import { AppError } from '../errors';
+import { getBlobStore, storageLimits } from '../storage';
+import { BlobMismatchError, PartSizeError, partCountOf, partSizeOf } from '../storage/blob-store';
+import { assertQuotaAllows } from '../storage/usage';
+import { parseInput } from '../validation';
+import {
+  assertCanOnArtifacts,
+  loadArtifactScope,
+  type ArtifactScope,
+  type ProjectTarget,
+} from './artifact-scope';
+import { artifactUploadSchema } from './schemas';
+
+/**
+ * Artifact bytes are uploaded before the version that names them exists, so they are staged
+ * per entity and sha256 rather than per run path (lib/files/uploads.ts). The protocol is the
+ * same — create-or-resume → parts → complete — so the SDK's resumable uploader serves both.
+ */
+
+/** Staged or completed uploads nobody logs are dropped after this (the cleanup job's rule). */
+const uploadLifetimeMs = 7 * 24 * 3600 * 1000;
+
+type BlobView = { path: string; sha256: string; size: number };
+
+export type ArtifactUploadState =
+  | { status: 'complete'; file: BlobView }
+  | {
+      status: 'pending';
+      uploadId: string;
+      partSize: number;
+      partCount: number;
+      receivedParts: number[];
+    };
+
+/**
+ * True when the entity may name `sha256` in a manifest: it already holds the blob (a run file
+ * or artifact file of its own), or it uploaded those bytes itself. Knowing a digest alone
+ * never grants another entity's content.
+ */
+export async function entityHasBlob(entityId: string, sha256: string): Promise<boolean> {
+  const prisma = getPrisma();
+  const [held, uploaded] = await Promise.all([
+    prisma.entityBlob.findUnique({ where: { entityId_sha256: { entityId, sha256 } } }),
+    prisma.artifactUpload.findUnique({ where: { entityId_sha256: { entityId, sha256 } } }),
+  ]);
+  return !!held || !!uploaded?.completedAt;
+}
+
+/**
+ * Starts or resumes the upload of one blob for the project's entity. Content the entity holds
+ * needs no bytes. The quota is checked here, before any byte is accepted (and again when a
+ * version is logged, under the entity's usage lock).
+ */
+export async function createArtifactUpload(
+  actor: Actor,
+  target: ProjectTarget,
+  raw: unknown,
+): Promise<ArtifactUploadState> {
+  const input = parseInput(artifactUploadSchema, raw);
+  const scope = await loadArtifactScope(actor, target);
+  assertCanOnArtifacts(actor, 'artifact:create', scope);
+  const limits = storageLimits();
+  const file = { path: input.path ?? input.sha256, sha256: input.sha256, size: input.size };
+  if (input.size > limits.maxFileBytes) {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `"${file.path}" is ${input.size} bytes; files may be at most ${limits.maxFileBytes} bytes`,
+      { fields: [{ field: 'size', message: `must be at most ${limits.maxFileBytes}` }] },
+    );
+  }
+  const prisma = getPrisma();
+  const blob = await prisma.blob.findUnique({ where: { sha256: input.sha256 } });
+  if (blob && Number(blob.size) === input.size && (await entityHasBlob(scope.entity.id, input.sha256))) {
+    return { status: 'complete', file };
+  }
+  await assertQuotaAllows(scope.entity, input.size);
+
+  const key = { entityId: scope.entity.id, sha256: input.sha256 };
+  let session = await prisma.artifactUpload.findUnique({ where: { entityId_sha256: key } });
+  if (!session || session.completedAt || Number(session.size) !== input.size) {
+    const store = getBlobStore();
+    const handle = await store.createUpload();
+    const fresh = {
+      size: input.size,
+      partSize: limits.partSize,
+      storeUploadId: handle,
+      completedAt: null,
+      createdById: actor.kind === 'user' ? actor.userId : null,
+      expiresAt: new Date(Date.now() + uploadLifetimeMs),
+    };
+    try {
+      session = await prisma.artifactUpload.upsert({
+        where: { entityId_sha256: key },
+        create: { ...key, ...fresh },
+        // A completed upload whose blob is gone (cleaned up) or a wrong size starts over.
+        update: session ? fresh : {},
+      });
+    } finally {
+      if (session?.storeUploadId !== handle) await store.abortUpload(handle).catch(() => {});
+    }
+  }
+  const parts = await getBlobStore().listParts(session.storeUploadId);
+  const size = Number(session.size);
+  return {
+    status: 'pending',
+    uploadId: session.id,
+    partSize: session.partSize,
+    partCount: partCountOf(size, session.partSize),
+    receivedParts: parts
+      .filter((p) => p.size === partSizeOf(size, session.partSize, p.partNumber))
+      .map((p) => p.partNumber),
+  };
+}
+
+async function loadSession(actor: Actor, target: ProjectTarget, uploadId: string) {
+  const scope = await loadArtifactScope(actor, target);
+  assertCanOnArtifacts(actor, 'artifact:create', scope);
+  const session = await getPrisma().artifactUpload.findFirst({
+    where: { id: uploadId, entityId: scope.entity.id, completedAt: null },
+  });
+  if (!session) {
+    throw AppError.notFound(`Upload "${uploadId}" (it may have completed or expired; start again)`);
+  }
+  return { scope, session, size: Number(session.size) };
+}
+
+/** Stores one part, streamed from the request body. Sending a part again replaces it. */
+export async function putArtifactUploadPart(
+  actor: Actor,
+  target: ProjectTarget,
+  uploadId: string,
+  partNumberText: string,
+  body: ReadableStream<Uint8Array> | null,
+): Promise<{ partNumber: number; size: number }> {
+  const { session, size } = await loadSession(actor, target, uploadId);
+  const partCount = partCountOf(size, session.partSize);
+  const partNumber = Number(partNumberText);
+  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCount) {
+    throw AppError.badInput(`part number must be between 1 and ${partCount}`, [
+      { field: 'partNumber', message: `must be between 1 and ${partCount}` },
+    ]);
+  }
+  if (!body) throw AppError.badInput('The request has no body');
+  const expected = partSizeOf(size, session.partSize, partNumber);
+  try {
+    await getBlobStore().putPart(
+      session.storeUploadId,
+      partNumber,
+      Readable.fromWeb(body as import('node:stream/web').ReadableStream),
+      expected,
+    );
+  } catch (error) {
+    if (error instanceof PartSizeError) {
+      throw AppError.badInput(error.message, [{ field: 'body', message: error.message }]);
+    }
+    if (
+      (error as NodeJS.ErrnoException).code === 'ECONNRESET' ||
+      (error as Error).message === 'aborted'
+    ) {
+      throw AppError.badInput(`part ${partNumber} was cut off before its end; send it again`);
+    }
+    throw error;
+  }
+  return { partNumber, size: expected };
+}
+
+/** Joins and verifies the parts; the blob then waits for a version to name it. */
+export async function completeArtifactUpload(
+  actor: Actor,
+  target: ProjectTarget,
+  uploadId: string,
+): Promise<{ status: 'complete'; file: BlobView }> {
+  const { scope, session, size } = await loadSession(actor, target, uploadId);
+  const store = getBlobStore();
+  const partCount = partCountOf(size, session.partSize);
+  const parts = await store.listParts(session.storeUploadId);
+  const received = new Set(
+    parts
+      .filter((p) => p.size === partSizeOf(size, session.partSize, p.partNumber))
+      .map((p) => p.partNumber),
+  );
+  const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !received.has(n));
+  if (missing.length) {
+    throw AppError.badInput(
+      `Parts not received yet: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
+      [{ field: 'parts', message: `missing ${missing.length} of ${partCount}` }],
+    );
+  }
+  try {
+    await store.completeUpload(session.storeUploadId, { sha256: session.sha256, size, partCount });
+  } catch (error) {
+    if (error instanceof BlobMismatchError) {
+      await getPrisma()
+        .artifactUpload.delete({ where: { id: session.id } })
+        .catch(() => {});
+      throw AppError.badInput(`Upload rejected: ${error.message}; nothing was stored`, [
+        { field: 'sha256', message: 'does not match the uploaded content' },
+      ]);
+    }
+    throw error;
+  }
+  await recordCompleted(scope, session.id, session.sha256, size);
+  return { status: 'complete', file: { path: session.sha256, sha256: session.sha256, size } };
+}
+
+async function recordCompleted(scope: ArtifactScope, id: string, sha256: string, size: number) {
+  const prisma = getPrisma();
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO "Blob" ("sha256", "size") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    sha256,
+    size,
+  );
+  await prisma.artifactUpload.update({
+    where: { id, entityId: scope.entity.id },
+    data: { completedAt: new Date(), expiresAt: new Date(Date.now() + uploadLifetimeMs) },
+  });
+}

@@ -1,0 +1,58 @@
+import type { Actor } from '../auth/actor';
+import { getPrisma } from '../db/prisma';
+import { AppError } from '../errors';
+import {
+  assertCanOnArtifacts,
+  findArtifact,
+  loadArtifactScope,
+  resolveVersion,
+  type ProjectTarget,
+} from './artifact-scope';
+import { versionLabel } from './versions';
+
+/**
+ * Deletes one version. Its files go with it, and the ArtifactFile triggers give back the
+ * usage of blobs nothing else of the entity holds. Custom aliases on it are dropped, `latest`
+ * moves to the newest remaining version; an artifact with no version left is removed.
+ * A version that holds a protected alias is the registry admins' to delete.
+ */
+export async function deleteArtifactVersion(
+  actor: Actor,
+  target: ProjectTarget & { artifact: string; version: string },
+): Promise<{ deleted: true; version: string }> {
+  const scope = await loadArtifactScope(actor, target);
+  assertCanOnArtifacts(actor, 'artifact:delete', scope);
+  const artifact = await findArtifact(scope, target.artifact);
+  const version = await resolveVersion(artifact, target.version);
+  const prisma = getPrisma();
+  const guarded = await prisma.artifactAlias.findFirst({
+    where: { versionId: version.id, protected: true },
+  });
+  if (guarded) {
+    try {
+      assertCanOnArtifacts(actor, 'registry:manage-protected-aliases', scope);
+    } catch {
+      throw AppError.forbidden(
+        `${artifact.name}:${versionLabel(version.version)} holds the protected alias "${guarded.alias}": only registry admins may delete it`,
+      );
+    }
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT 1 FROM "Artifact" WHERE "id" = $1 FOR UPDATE`, artifact.id);
+    await tx.artifactVersion.delete({ where: { id: version.id } });
+    const newest = await tx.artifactVersion.findFirst({
+      where: { artifactId: artifact.id },
+      orderBy: { version: 'desc' },
+    });
+    if (!newest) {
+      await tx.artifact.delete({ where: { id: artifact.id } });
+      return;
+    }
+    await tx.artifactAlias.upsert({
+      where: { artifactId_alias: { artifactId: artifact.id, alias: 'latest' } },
+      create: { artifactId: artifact.id, alias: 'latest', versionId: newest.id },
+      update: { versionId: newest.id },
+    });
+  });
+  return { deleted: true, version: versionLabel(version.version) };
+}
