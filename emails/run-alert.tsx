@@ -25,7 +25,8 @@ export interface RunAlertProps {
 
 const levelPrefix = { INFO: '', WARN: '⚠️ ', ERROR: '🚨 ' } as const;
 
-export const runAlertSubject = ({ title, level }: RunAlertProps) => `${levelPrefix[level]}${title}`;
+export const runAlertSubject = ({ title, level }: RunAlertProps) =>
+  `[Sextant] ${levelPrefix[level]}${title}`;
 
 const factStyle = { ...mutedStyle, margin: '0 0 4px' };
 

@@ -82,7 +82,7 @@ export async function membershipOf(teamName: string, userId: string) {
 }
 
 /** A personal API key made through the createApiKey mutation, as an Authorization header. */
-export async function apiKeyOf(session: As, name = 'test key'): Promise<As> {
+export async function apiKeyOf(session: As, name = 'test key'): Promise<{ authorization: string }> {
   const data = expectOk(
     await graphql<{ createApiKey: { secret: string } }>(
       `

@@ -131,7 +131,7 @@ it('detects a killed training program as crashed, alerts once per channel, and r
 
   // Email goes out; Slack answers 500 twice, then 200: delivered exactly once.
   expect(await cron(alertsRoute)).toEqual({ sent: 1, retried: 1, failed: 0 });
-  const mail = await smtp.waitForMessage((m) => m.subject === '🚨 Run crashed: doomed');
+  const mail = await smtp.waitForMessage((m) => m.subject === '[Sextant] 🚨 Run crashed: doomed');
   expect(mail.envelope.to).toEqual(['kim@example.com']);
   const inFiveMinutes = new Date(Date.now() + 5 * 60_000);
   expect(await deliverDueAlerts({ now: inFiveMinutes })).toEqual({

@@ -127,7 +127,7 @@ describe('personal projects follow the owner’s alert settings', () => {
     expect(reports.reduce((sum, r) => sum + r.sent, 0)).toBe(1);
     const mail = await smtp.waitForMessage((m) => m.subject?.includes('boom') ?? false);
     expect(mail.envelope.to).toEqual(['ada@example.com']);
-    expect(mail.subject).toBe('🚨 Run failed: boom');
+    expect(mail.subject).toBe('[Sextant] 🚨 Run failed: boom');
     expect(mail.text).toContain('boom failed with exit code 3.');
     expect(mail.text).toContain('http://sextant.test/ada/p/runs/boom');
     expect(mail.text).toContain('loss=0.12 <done>');
@@ -304,7 +304,7 @@ describe('custom alerts from code', () => {
     expect(noWait.json.queued).toBe(true);
 
     await deliverDueAlerts();
-    const mail = await smtp.waitForMessage((m) => m.subject === '⚠️ Accuracy dropped');
+    const mail = await smtp.waitForMessage((m) => m.subject === '[Sextant] ⚠️ Accuracy dropped');
     expect(mail.text).toContain('acc 0.41 < 0.5');
     expect(slackPayloads.some((p) => p.body.text === 'Accuracy dropped: acc 0.41 < 0.5')).toBe(
       true,
