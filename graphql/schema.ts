@@ -11,6 +11,8 @@ import './runs/runs-table';
 import './projects/types';
 import './charts/types';
 import './workspaces/types';
+import './artifacts/types';
+import './registry/types';
 
 /** The whole schema, sorted so the printed graphql/schema.graphql diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

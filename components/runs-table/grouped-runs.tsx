@@ -53,7 +53,7 @@ export function GroupedRuns({
     );
   }
   return (
-    <table className="w-full text-sm">
+    <table className="w-full table-fixed text-sm">
       <caption className="sr-only">Runs grouped by {groupBy}</caption>
       <thead className="bg-zinc-50 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase dark:bg-zinc-900 dark:text-zinc-400">
         <tr>

@@ -19,14 +19,15 @@ export interface ColumnContext {
 const muted = 'text-zinc-600 dark:text-zinc-400';
 
 /**
- * The table's columns: selection and chart visibility, the run's own fields, then one per
- * chosen config/summary key. Column ids are the server's sort keys.
+ * The table's columns: selection and chart visibility, the run's own fields, and one per
+ * chosen config/summary key. Column ids are the server's sort keys; the accessors only make
+ * TanStack treat a column as sortable (sorting itself happens on the server).
  */
 export function runColumns(extraKeys: string[], context: ColumnContext): ColumnDef<TableRow>[] {
   return [
     {
       id: 'select',
-      size: 40,
+      size: 36,
       enableResizing: false,
       enableSorting: false,
       header: ({ table }) => (
@@ -53,7 +54,7 @@ export function runColumns(extraKeys: string[], context: ColumnContext): ColumnD
     },
     {
       id: 'visible',
-      size: 40,
+      size: 36,
       enableResizing: false,
       enableSorting: false,
       header: () => <span className="sr-only">Shown in charts</span>,
@@ -77,6 +78,7 @@ export function runColumns(extraKeys: string[], context: ColumnContext): ColumnD
     },
     {
       id: 'name',
+      accessorFn: (row) => row.run.displayName,
       header: 'Name',
       size: 220,
       cell: ({ row }) => {
@@ -100,18 +102,21 @@ export function runColumns(extraKeys: string[], context: ColumnContext): ColumnD
     },
     {
       id: 'state',
+      accessorFn: (row) => row.run.state,
       header: 'State',
       size: 110,
       cell: ({ row }) => <RunStateBadge state={row.original.run.state} />,
     },
     {
       id: 'author',
+      accessorFn: (row) => row.author,
       header: 'Author',
       size: 110,
       cell: ({ row }) => <span className={muted}>{row.original.author ?? '—'}</span>,
     },
     {
       id: 'createdAt',
+      accessorFn: (row) => row.run.createdAt,
       header: 'Created',
       size: 130,
       cell: ({ row }) => {
@@ -125,50 +130,19 @@ export function runColumns(extraKeys: string[], context: ColumnContext): ColumnD
     },
     {
       id: 'runtime',
+      accessorFn: (row) => row.runtimeSeconds,
       header: 'Runtime',
-      size: 100,
+      size: 115,
       cell: ({ row }) => (
         <span className={`tabular-nums ${muted}`}>
           {formatDuration(row.original.runtimeSeconds * 1000)}
         </span>
       ),
     },
-    {
-      id: 'tags',
-      header: 'Tags',
-      size: 160,
-      cell: ({ row }) => (
-        <span className="flex gap-1 overflow-hidden">
-          {row.original.run.tags.map((tag) => (
-            <span
-              key={tag}
-              className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
-            >
-              {tag}
-            </span>
-          ))}
-        </span>
-      ),
-    },
-    {
-      id: 'group',
-      header: 'Group',
-      size: 120,
-      cell: ({ row }) => <span className={muted}>{row.original.run.group ?? ''}</span>,
-    },
-    {
-      id: 'notes',
-      header: 'Notes',
-      size: 180,
-      cell: ({ row }) => (
-        <span className={`block truncate ${muted}`} title={row.original.run.notes}>
-          {row.original.run.notes}
-        </span>
-      ),
-    },
     ...extraKeys.map((key): ColumnDef<TableRow> => ({
       id: key,
-      size: 130,
+      accessorFn: (row) => jsonColumnValue(row.run, key),
+      size: 160,
       header: () => {
         const { source, path } = columnLabel(key);
         return (
@@ -187,5 +161,41 @@ export function runColumns(extraKeys: string[], context: ColumnContext): ColumnD
         );
       },
     })),
+    {
+      id: 'tags',
+      accessorFn: (row) => row.run.tags.join(','),
+      header: 'Tags',
+      size: 160,
+      cell: ({ row }) => (
+        <span className="flex gap-1 overflow-hidden">
+          {row.original.run.tags.map((tag) => (
+            <span
+              key={tag}
+              className="shrink-0 rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300"
+            >
+              {tag}
+            </span>
+          ))}
+        </span>
+      ),
+    },
+    {
+      id: 'group',
+      accessorFn: (row) => row.run.group,
+      header: 'Group',
+      size: 120,
+      cell: ({ row }) => <span className={muted}>{row.original.run.group ?? ''}</span>,
+    },
+    {
+      id: 'notes',
+      accessorFn: (row) => row.run.notes,
+      header: 'Notes',
+      size: 180,
+      cell: ({ row }) => (
+        <span className={`block truncate ${muted}`} title={row.original.run.notes}>
+          {row.original.run.notes}
+        </span>
+      ),
+    },
   ];
 }

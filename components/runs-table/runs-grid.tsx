@@ -29,12 +29,15 @@ export interface GridState {
 }
 
 /** Pinned columns stay in place while the rest scroll sideways under them. */
+const controlColumns = new Set(['select', 'visible']);
+
 function pinnedStyle(column: Column<TableRow>): CSSProperties {
   const pinned = column.getIsPinned();
   return {
     width: column.getSize(),
     minWidth: column.getSize(),
     maxWidth: column.getSize(),
+    ...(controlColumns.has(column.id) && { paddingLeft: 10, paddingRight: 0 }),
     ...(pinned === 'left' && { position: 'sticky', left: column.getStart('left'), zIndex: 1 }),
   };
 }
@@ -120,6 +123,7 @@ export function RunsGrid({
                         type="button"
                         onClick={column.getToggleSortingHandler()}
                         className="flex min-w-0 items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                        aria-label={`Sort by ${name}`}
                         title="Sort (shift-click to add a second sort)"
                       >
                         <span className="truncate">

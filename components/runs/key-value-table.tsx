@@ -9,10 +9,10 @@ import {
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, Search } from 'lucide-react';
+import { ArrowDown, ArrowUp } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { headerCellClass } from '../ui/data-table';
-import { inputClass } from '../ui/field';
+import { SearchInput } from '../ui/search-input';
 import { cn } from '../ui/cn';
 
 export interface KeyValueRow {
@@ -56,20 +56,12 @@ export function KeyValueTable({
   const visible = table.getRowModel().rows;
   return (
     <div className="space-y-3">
-      <div className="relative">
-        <Search
-          className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400"
-          aria-hidden
-        />
-        <input
-          type="search"
-          aria-label={`Search ${label.toLowerCase()}`}
-          placeholder={`Search ${rows.length} ${rows.length === 1 ? 'key' : 'keys'}`}
-          className={cn(inputClass, 'h-9 pl-8')}
-          value={search}
-          onChange={(event) => setSearch(event.target.value)}
-        />
-      </div>
+      <SearchInput
+        label={`Search ${label.toLowerCase()}`}
+        placeholder={`Search ${rows.length} ${rows.length === 1 ? 'key' : 'keys'}`}
+        value={search}
+        onValueChange={setSearch}
+      />
       <div className="-mx-6 max-h-[28rem] overflow-auto border-y border-zinc-200 dark:border-zinc-800">
         <table className="w-full table-fixed text-sm">
           <caption className="sr-only">{label}</caption>

@@ -1,10 +1,10 @@
 'use client';
 
-import { Download, Pause, Play, Search } from 'lucide-react';
+import { Download, Pause, Play } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { Button } from '../ui/button';
-import { inputClass } from '../ui/field';
+import { SearchInput } from '../ui/search-input';
 import { cn } from '../ui/cn';
 import { ansiPlain, ansiSegments } from './ansi';
 
@@ -143,20 +143,13 @@ export function LogViewer({
   return (
     <section aria-label="Console output" className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="relative min-w-56 flex-1">
-          <Search
-            className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400"
-            aria-hidden
-          />
-          <input
-            type="search"
-            aria-label="Search logs"
-            placeholder="Search the lines below"
-            className={cn(inputClass, 'h-9 pl-8')}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-          />
-        </div>
+        <SearchInput
+          label="Search logs"
+          placeholder="Search the lines below"
+          className="min-w-56 flex-1"
+          value={query}
+          onValueChange={setQuery}
+        />
         <p className="text-sm text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="polite">
           {needle
             ? `${shown.length.toLocaleString('en')} of ${lines.length.toLocaleString('en')} lines`

@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
-import { InputField, TextareaField } from '../ui/field';
-import { ModalDialog } from '../ui/modal-dialog';
+import { ConfirmNameField, TextareaField } from '../ui/field';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 import { graphqlRequest, GraphQLRequestError } from './graphql-request';
 import type { VisibilityName } from './visibility-badge';
 import { VisibilityFieldset } from './visibility-fieldset';
@@ -129,41 +129,29 @@ export function ProjectSettingsForm(props: {
           </div>
         </Card>
       )}
-      <ModalDialog
+      <ConfirmDialog
         open={deleting}
         onClose={() => setDeleting(false)}
         title={`Delete ${props.project}?`}
         description={`All ${props.runCount} runs and their history go with it.`}
-      >
-        <form
-          className="space-y-4"
-          onSubmit={(event) => {
+        error={deleteError && <Alert tone="error">{deleteError}</Alert>}
+        confirmLabel="Delete forever"
+        pending={pending}
+        confirmDisabled={confirmName !== props.project}
+        form={{
+          onSubmit: (event) => {
             event.preventDefault();
             void remove();
-          }}
-        >
-          <InputField
-            label={`Type ${props.project} to confirm`}
-            value={confirmName}
-            onChange={(event) => setConfirmName(event.target.value)}
-            autoComplete="off"
-          />
-          {deleteError && <Alert tone="error">{deleteError}</Alert>}
-          <div className="flex justify-end gap-2">
-            <Button type="button" variant="secondary" onClick={() => setDeleting(false)}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              variant="danger"
-              pending={pending}
-              disabled={confirmName !== props.project}
-            >
-              Delete forever
-            </Button>
-          </div>
-        </form>
-      </ModalDialog>
+          },
+        }}
+      >
+        <ConfirmNameField
+          label={`Type ${props.project} to confirm`}
+          expected={props.project}
+          value={confirmName}
+          onChange={(event) => setConfirmName(event.target.value)}
+        />
+      </ConfirmDialog>
     </div>
   );
 }

@@ -1,11 +1,10 @@
 'use client';
 
-import { FolderKanban, Plus, Search } from 'lucide-react';
+import { FolderKanban, Plus } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Card } from '../ui/card';
-import { cn } from '../ui/cn';
-import { inputClass } from '../ui/field';
+import { SearchInput } from '../ui/search-input';
 import { Button } from '../ui/button';
 import { CreateProjectDialog } from './create-project-dialog';
 import { timeAgo } from './format';
@@ -68,20 +67,12 @@ export function ProjectsPanel({
       ) : (
         <div className="space-y-3">
           {projects.length > 5 && (
-            <div className="relative">
-              <Search
-                className="pointer-events-none absolute top-1/2 left-2.5 h-4 w-4 -translate-y-1/2 text-zinc-400"
-                aria-hidden
-              />
-              <input
-                type="search"
-                aria-label="Search projects"
-                placeholder="Search projects"
-                className={cn(inputClass, 'h-9 py-0 pl-8')}
-                value={search}
-                onChange={(event) => setSearch(event.target.value)}
-              />
-            </div>
+            <SearchInput
+              label="Search projects"
+              placeholder="Search projects"
+              value={search}
+              onValueChange={setSearch}
+            />
           )}
           <ul aria-label="Projects" className="-mb-2 divide-y divide-zinc-200 dark:divide-zinc-800">
             {shown.map((project) => (

@@ -1,7 +1,7 @@
 'use client';
 
 import { Ban, OctagonX } from 'lucide-react';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import {
   markRunFailedAction,
   stopRunAction,
@@ -9,6 +9,7 @@ import {
 } from '@/app/(app)/[entity]/[project]/runs/[run]/actions';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
+import { ConfirmDialog } from '../ui/confirm-dialog';
 
 type Kind = 'stop' | 'fail';
 
@@ -41,17 +42,6 @@ export function RunActions({
   const [open, setOpen] = useState<Kind | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
   const active = state === 'RUNNING' || state === 'CRASHED';
   if (!canStop || !active) return null;
 
@@ -87,43 +77,19 @@ export function RunActions({
         <Ban className="h-4 w-4" aria-hidden />
         Mark as failed
       </Button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        aria-describedby={bodyId}
+      <ConfirmDialog
+        open={open !== null}
         onClose={() => {
           setOpen(null);
           setError(null);
         }}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-left text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        {open && (
-          <div>
-            <div className="space-y-3 px-6 py-5">
-              <h2 id={titleId} className="text-base font-semibold">
-                {copy[open].title}
-              </h2>
-              <p id={bodyId} className="text-sm text-zinc-600 dark:text-zinc-400">
-                {copy[open].body}
-              </p>
-              {error && <Alert tone="error">{error}</Alert>}
-            </div>
-            <div className="flex justify-end gap-3 border-t border-zinc-200 bg-zinc-50 px-6 py-3 dark:border-zinc-800 dark:bg-zinc-900/60">
-              <Button type="button" variant="secondary" onClick={() => setOpen(null)} autoFocus>
-                Cancel
-              </Button>
-              <Button
-                type="button"
-                variant="danger"
-                pending={pending}
-                onClick={() => confirm(open)}
-              >
-                {copy[open].confirm}
-              </Button>
-            </div>
-          </div>
-        )}
-      </dialog>
+        title={open && copy[open].title}
+        description={open && copy[open].body}
+        error={error && <Alert tone="error">{error}</Alert>}
+        confirmLabel={open && copy[open].confirm}
+        pending={pending}
+        onConfirm={() => open && confirm(open)}
+      />
     </div>
   );
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { FormMessage } from './form-message';
 import { useFormAction, type FormAction } from '@/components/ui/use-form-action';
 
@@ -39,22 +40,6 @@ export function ActionButton({
 }) {
   const { state, dispatch, pending, onSubmit } = useFormAction(action);
   const [open, setOpen] = useState(false);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-  const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-
-  // A finished action closes the dialog; an error stays inside it to be read.
-  useEffect(() => {
-    if (state.status === 'ok') dialogRef.current?.close();
-  }, [state]);
-
   const hidden = Object.entries(fields).map(([name, value]) => (
     <input key={name} type="hidden" name={name} value={value} />
   ));
@@ -90,34 +75,20 @@ export function ActionButton({
       >
         {children}
       </Button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
+      {/* A finished action closes the dialog; an error stays inside it to be read. */}
+      <ConfirmDialog
+        open={open}
         onClose={() => setOpen(false)}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-zinc-200 bg-white p-0 text-left text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
+        title={confirm.title}
+        description={confirm.description}
+        error={state.status === 'error' && <FormMessage state={state} />}
+        confirmLabel={confirm.confirmLabel}
+        pending={pending}
+        result={state}
+        form={{ action: dispatch, onSubmit }}
       >
-        <form action={dispatch} onSubmit={onSubmit}>
-          {hidden}
-          <div className="space-y-3 px-6 py-5">
-            <h2 id={titleId} className="text-base font-semibold">
-              {confirm.title}
-            </h2>
-            <div id={descriptionId} className="text-sm text-zinc-600 dark:text-zinc-400">
-              {confirm.description}
-            </div>
-            {state.status === 'error' && <FormMessage state={state} />}
-          </div>
-          <div className="flex justify-end gap-3 border-t border-zinc-200 bg-zinc-50 px-6 py-3 dark:border-zinc-800 dark:bg-zinc-900/60">
-            <Button type="button" variant="secondary" onClick={() => setOpen(false)} autoFocus>
-              Cancel
-            </Button>
-            <Button type="submit" variant="danger" pending={pending}>
-              {confirm.confirmLabel}
-            </Button>
-          </div>
-        </form>
-      </dialog>
+        {hidden}
+      </ConfirmDialog>
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { deleteAccountAction } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
-import { InputField } from '@/components/ui/field';
+import { ConfirmNameField } from '@/components/ui/field';
 import { FormMessage } from './form-message';
 import { useFormAction } from '@/components/ui/use-form-action';
 
@@ -19,20 +19,13 @@ export function DeleteAccountForm({ username }: { username: string }) {
   return (
     <form action={dispatch} onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormMessage state={state} shownFields={['confirmUsername']} />
-      <InputField
+      <ConfirmNameField
         label="Type your username to confirm"
         name="confirmUsername"
-        autoComplete="off"
-        autoCapitalize="off"
-        spellCheck={false}
+        expected={username}
         value={typed}
         onChange={(event) => setTyped(event.target.value)}
         error={errorFor('Username', 'confirmUsername')}
-        hint={
-          <>
-            Type <strong className="font-mono">{username}</strong> to enable the button.
-          </>
-        }
       />
       <div className="flex justify-end">
         <Button type="submit" variant="danger" pending={pending} disabled={!matches}>

@@ -1,23 +1,16 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { DialogShell } from '@/components/ui/modal-dialog';
 import { CustomRoleForm, type EditableRole } from './custom-role-form';
 
 /** "Edit" on a role's row: the role editor in a modal dialog, fresh each time it opens. */
 export function EditCustomRoleButton({ teamName, role }: { teamName: string; role: EditableRole }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   // A new form per opening: what was typed and not saved is dropped on cancel.
   const [opening, setOpening] = useState(0);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <>
@@ -34,12 +27,7 @@ export function EditCustomRoleButton({ teamName, role }: { teamName: string; rol
       >
         Edit
       </Button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={titleId}
-        onClose={() => setOpen(false)}
-        className="m-auto max-h-[calc(100%-2rem)] w-[calc(100%-2rem)] max-w-3xl overflow-y-auto rounded-xl border border-zinc-200 bg-white p-0 text-left text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-      >
+      <DialogShell open={open} onClose={() => setOpen(false)} labelledBy={titleId} width="3xl">
         <div className="border-b border-zinc-200 px-6 py-4 dark:border-zinc-800">
           <h2 id={titleId} className="text-base font-semibold">
             Edit “{role.name}”
@@ -59,7 +47,7 @@ export function EditCustomRoleButton({ teamName, role }: { teamName: string; rol
             />
           )}
         </div>
-      </dialog>
+      </DialogShell>
     </>
   );
 }

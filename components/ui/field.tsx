@@ -67,6 +67,29 @@ export function InputField({ label, hint, error, className, ...props }: InputFie
   );
 }
 
+/**
+ * The "type the name to confirm" guard of destructive actions: spelling help off, and a
+ * hint naming exactly what to type. The server checks the name again.
+ */
+export function ConfirmNameField({
+  expected,
+  ...props
+}: Omit<InputFieldProps, 'hint'> & { expected: string }) {
+  return (
+    <InputField
+      autoComplete="off"
+      autoCapitalize="off"
+      spellCheck={false}
+      hint={
+        <>
+          Type <strong className="font-mono">{expected}</strong> to enable the button.
+        </>
+      }
+      {...props}
+    />
+  );
+}
+
 type TextareaFieldProps = TextareaHTMLAttributes<HTMLTextAreaElement> & {
   label: string;
   hint?: ReactNode;

@@ -1,9 +1,10 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { xAxisLabels } from '@/components/charts/chart-series';
 import { Button } from '@/components/ui/button';
 import { FieldShell, InputField, inputClass } from '@/components/ui/field';
+import { DialogShell } from '@/components/ui/modal-dialog';
 import {
   legendPositions,
   panelSizes,
@@ -21,6 +22,14 @@ const legendLabels: Record<LegendPosition, string> = {
 const sizeLabels: Record<PanelSize, string> = { small: 'Small', medium: 'Medium', large: 'Large' };
 
 const toNumber = (text: string) => (text.trim() === '' ? null : Number(text));
+
+/** The axis range inputs, in the order they appear (empty means automatic). */
+const axisLimits = [
+  { key: 'xMin', label: 'X min' },
+  { key: 'xMax', label: 'X max' },
+  { key: 'yMin', label: 'Y min' },
+  { key: 'yMax', label: 'Y max' },
+] as const;
 
 function SelectField({
   label,
@@ -91,7 +100,6 @@ export function PanelEditorDialog({
   onSave: (panel: Panel) => void;
   onClose: () => void;
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [draft, setDraft] = useState<Panel>(panel);
   const [keyFilter, setKeyFilter] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -99,11 +107,6 @@ export function PanelEditorDialog({
   const sectionsId = useId();
   const set = <K extends keyof Panel>(field: K, value: Panel[K]) =>
     setDraft((current) => ({ ...current, [field]: value }));
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const metricKeys = useMemo(
     () => availableKeys.filter((key) => !key.startsWith('_') && !key.endsWith('/_timestamp')),
@@ -152,13 +155,8 @@ export function PanelEditorDialog({
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={headingId}
-      onClose={onClose}
-      onCancel={onClose}
-      className="m-auto w-[min(44rem,calc(100vw-2rem))] rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-xl backdrop:bg-zinc-950/50 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-100"
-    >
+    // Mounted only while a panel is edited, so it opens as it mounts.
+    <DialogShell open onClose={onClose} onCancel={onClose} labelledBy={headingId} width="2xl">
       <form onSubmit={submit} className="flex max-h-[85vh] flex-col">
         <header className="border-b border-zinc-200 px-6 py-4 dark:border-zinc-800">
           <h2 id={headingId} className="text-base font-semibold">
@@ -265,34 +263,16 @@ export function PanelEditorDialog({
             />
           </div>
 
-          <InputField
-            label="X min"
-            type="number"
-            step="any"
-            value={draft.xMin ?? ''}
-            onChange={(event) => set('xMin', toNumber(event.target.value))}
-          />
-          <InputField
-            label="X max"
-            type="number"
-            step="any"
-            value={draft.xMax ?? ''}
-            onChange={(event) => set('xMax', toNumber(event.target.value))}
-          />
-          <InputField
-            label="Y min"
-            type="number"
-            step="any"
-            value={draft.yMin ?? ''}
-            onChange={(event) => set('yMin', toNumber(event.target.value))}
-          />
-          <InputField
-            label="Y max"
-            type="number"
-            step="any"
-            value={draft.yMax ?? ''}
-            onChange={(event) => set('yMax', toNumber(event.target.value))}
-          />
+          {axisLimits.map(({ key, label }) => (
+            <InputField
+              key={key}
+              label={label}
+              type="number"
+              step="any"
+              value={draft[key] ?? ''}
+              onChange={(event) => set(key, toNumber(event.target.value))}
+            />
+          ))}
 
           <FieldShell
             label={`Smoothing (${draft.smoothing.toFixed(2)})`}
@@ -348,6 +328,6 @@ export function PanelEditorDialog({
           <Button type="submit">Save panel</Button>
         </footer>
       </form>
-    </dialog>
+    </DialogShell>
   );
 }

@@ -20,7 +20,7 @@ import { LineChart, type ChartRun } from '@/components/charts/line-chart';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
-import { inputClass } from '@/components/ui/field';
+import { SearchInput } from '@/components/ui/search-input';
 import type { Panel, PanelSize, WorkspaceLayout } from '@/lib/workspaces/schemas';
 import { PanelEditorDialog } from './panel-editor-dialog';
 import { autoPanel, filterPanels, sectionsOf, type LayoutAction } from './panel-layout';
@@ -107,20 +107,13 @@ export function PanelGrid({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <div className="relative min-w-64 flex-1">
-          <Search
-            className="pointer-events-none absolute left-3 top-1/2 h-4 w-4 -translate-y-1/2 text-zinc-400"
-            aria-hidden
-          />
-          <input
-            type="search"
-            aria-label="Search panels"
-            placeholder="Search panels (regular expression, e.g. ^train/)"
-            className={cn(inputClass, 'pl-9')}
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </div>
+        <SearchInput
+          label="Search panels"
+          placeholder="Search panels (regular expression, e.g. ^train/)"
+          className="min-w-64 flex-1"
+          value={search}
+          onValueChange={setSearch}
+        />
         <p className="text-sm text-zinc-500 dark:text-zinc-400" aria-live="polite">
           {searching
             ? `${visible.length} of ${layout.panels.length} panels`

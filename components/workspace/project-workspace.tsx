@@ -6,6 +6,7 @@ import { requestGraphQL } from '@/components/charts/graphql-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { WorkspaceLayout } from '@/lib/workspaces/schemas';
+import { ChartsLoadError, ChartsSkeleton } from './chart-states';
 import { PanelGrid } from './panel-grid';
 import { emptyLayout, layoutReducer, withAutoPanels, type LayoutAction } from './panel-layout';
 import { useChartContext } from './use-chart-context';
@@ -186,22 +187,9 @@ export function ProjectWorkspace({
         <Alert tone="error">The project default could not be saved. Try again.</Alert>
       )}
       {error ? (
-        <Alert tone="error">
-          {error}{' '}
-          <button type="button" className="font-medium underline" onClick={retry}>
-            Retry
-          </button>
-        </Alert>
+        <ChartsLoadError error={error} onRetry={retry} />
       ) : keys === null || view === null ? (
-        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" aria-busy="true">
-          {[0, 1, 2, 3].map((i) => (
-            <div
-              key={i}
-              className="h-72 animate-pulse rounded-xl border border-zinc-200 bg-zinc-100/60 dark:border-zinc-800 dark:bg-zinc-900"
-            />
-          ))}
-          <span className="sr-only">Loading charts</span>
-        </div>
+        <ChartsSkeleton layout="wide" label="Loading charts" />
       ) : (
         <PanelGrid
           entityName={entityName}

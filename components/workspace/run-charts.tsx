@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import { requestGraphQL } from '@/components/charts/graphql-client';
 import { runColor } from '@/components/runs/run-colors';
-import { Alert } from '@/components/ui/alert';
+import { ChartsLoadError, ChartsSkeleton } from './chart-states';
 import { PanelGrid } from './panel-grid';
 import { emptyLayout, layoutReducer, type LayoutAction } from './panel-layout';
 import { ProjectWorkspace } from './project-workspace';
@@ -74,27 +74,8 @@ function SystemCharts({
   const dispatch = useCallback((action: LayoutAction) => setEdited(action), []);
   const layout = edited ?? { ...emptyLayout, panels: defaults };
 
-  if (error)
-    return (
-      <Alert tone="error">
-        {error}{' '}
-        <button type="button" className="font-medium underline" onClick={retry}>
-          Retry
-        </button>
-      </Alert>
-    );
-  if (keys === null)
-    return (
-      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3" aria-busy="true">
-        {[0, 1, 2].map((i) => (
-          <div
-            key={i}
-            className="h-56 animate-pulse rounded-xl border border-zinc-200 bg-zinc-100/60 dark:border-zinc-800 dark:bg-zinc-900"
-          />
-        ))}
-        <span className="sr-only">Loading system metrics</span>
-      </div>
-    );
+  if (error) return <ChartsLoadError error={error} onRetry={retry} />;
+  if (keys === null) return <ChartsSkeleton layout="compact" label="Loading system metrics" />;
   return (
     <PanelGrid
       entityName={entityName}

@@ -51,7 +51,9 @@ function assertProtectedAliasAdmin(actor: Actor, scope: ArtifactScope, alias: st
     assertCanOnArtifacts(actor, 'registry:manage-protected-aliases', scope);
   } catch (error) {
     if (error instanceof AppError && error.code === 'FORBIDDEN') {
-      throw AppError.forbidden(`"${alias}" is a protected alias: only registry admins may change it`);
+      throw AppError.forbidden(
+        `"${alias}" is a protected alias: only registry admins may change it`,
+      );
     }
     throw error;
   }

@@ -21,8 +21,15 @@ type ArtifactPermission = Extract<Permission, `artifact:${string}` | `registry:$
  * The project behind an artifacts URL, for an actor who may at least view its artifacts.
  * Projects the actor cannot see are "not found", exactly like missing ones.
  */
-export async function loadArtifactScope(actor: Actor, target: ProjectTarget): Promise<ArtifactScope> {
-  const { entity, access, project } = await resolveProjectScope(actor, target.entity, target.project);
+export async function loadArtifactScope(
+  actor: Actor,
+  target: ProjectTarget,
+): Promise<ArtifactScope> {
+  const { entity, access, project } = await resolveProjectScope(
+    actor,
+    target.entity,
+    target.project,
+  );
   if (!project || !can(actor, 'artifact:view', { access, visibility: project.visibility })) {
     if (actor.kind === 'anonymous') throw AppError.unauthenticated();
     throw AppError.notFound(`Project "${target.project}"`);

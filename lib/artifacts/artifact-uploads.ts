@@ -73,7 +73,11 @@ export async function createArtifactUpload(
   }
   const prisma = getPrisma();
   const blob = await prisma.blob.findUnique({ where: { sha256: input.sha256 } });
-  if (blob && Number(blob.size) === input.size && (await entityHasBlob(scope.entity.id, input.sha256))) {
+  if (
+    blob &&
+    Number(blob.size) === input.size &&
+    (await entityHasBlob(scope.entity.id, input.sha256))
+  ) {
     return { status: 'complete', file };
   }
   await assertQuotaAllows(scope.entity, input.size);
@@ -182,7 +186,9 @@ export async function completeArtifactUpload(
       .filter((p) => p.size === partSizeOf(size, session.partSize, p.partNumber))
       .map((p) => p.partNumber),
   );
-  const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter((n) => !received.has(n));
+  const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter(
+    (n) => !received.has(n),
+  );
   if (missing.length) {
     throw AppError.badInput(
       `Parts not received yet: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,

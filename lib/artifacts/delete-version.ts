@@ -14,7 +14,8 @@ import { versionLabel } from './versions';
  * Deletes one version. Its files go with it, and the ArtifactFile triggers give back the
  * usage of blobs nothing else of the entity holds. Custom aliases on it are dropped, `latest`
  * moves to the newest remaining version; an artifact with no version left is removed.
- * A version that holds a protected alias is the registry admins' to delete.
+ * A version that holds a protected alias (of the artifact, or of a registered model linking it)
+ * is the registry admins' to delete.
  */
 export async function deleteArtifactVersion(
   actor: Actor,
@@ -25,9 +26,12 @@ export async function deleteArtifactVersion(
   const artifact = await findArtifact(scope, target.artifact);
   const version = await resolveVersion(artifact, target.version);
   const prisma = getPrisma();
-  const guarded = await prisma.artifactAlias.findFirst({
-    where: { versionId: version.id, protected: true },
-  });
+  // Deleting the version would drop its protected aliases, here and in the model registry.
+  const guarded =
+    (await prisma.artifactAlias.findFirst({ where: { versionId: version.id, protected: true } })) ??
+    (await prisma.registeredModelAlias.findFirst({
+      where: { protected: true, version: { artifactVersionId: version.id } },
+    }));
   if (guarded) {
     try {
       assertCanOnArtifacts(actor, 'registry:manage-protected-aliases', scope);

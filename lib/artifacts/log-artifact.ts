@@ -10,7 +10,6 @@ import {
   loadArtifactScope,
   type ProjectTarget,
 } from './artifact-scope';
-import { entityHasBlob } from './artifact-uploads';
 import { manifestDigest, type ManifestEntry } from './manifest';
 import { artifactName, logArtifactSchema } from './schemas';
 import { toVersionView, type ArtifactVersionView } from './versions';
@@ -104,17 +103,19 @@ export async function logArtifactVersion(
         createdById: actor.kind === 'user' ? actor.userId : null,
       },
     });
-    await tx.artifactFile.createMany({
-      data: entries.map((e) => ({
-        versionId: version.id,
-        entityId: scope.entity.id,
-        path: e.path,
-        // References keep what the client said of their content but hold no blob.
-        sha256: e.ref ? null : e.sha256,
-        size: e.size,
-        ref: e.ref ? (e.sha256 ? `${e.ref}#${e.sha256}` : e.ref) : null,
-      })),
-    });
+    const rows = entries.map((e) => ({
+      versionId: version.id,
+      entityId: scope.entity.id,
+      path: e.path,
+      // References keep what the client said of their content but hold no blob.
+      sha256: e.ref ? null : e.sha256,
+      size: e.size,
+      ref: e.ref ? (e.sha256 ? `${e.ref}#${e.sha256}` : e.ref) : null,
+    }));
+    // In slices: 7 bind parameters a row, and Postgres takes at most 65,535 per statement.
+    for (let i = 0; i < rows.length; i += 2000) {
+      await tx.artifactFile.createMany({ data: rows.slice(i, i + 2000) });
+    }
     await tx.artifactAlias.upsert({
       where: { artifactId_alias: { artifactId: artifact.id, alias: 'latest' } },
       create: { artifactId: artifact.id, alias: 'latest', versionId: version.id },
@@ -135,14 +136,23 @@ async function assertBlobsUploaded(
 ): Promise<void> {
   const prisma = getPrisma();
   const shas = [...new Set(files.map((f) => f.sha256))];
-  const blobs = await prisma.blob.findMany({ where: { sha256: { in: shas } } });
+  // Three set queries rather than per-file lookups: datasets run to many thousand files.
+  const [blobs, held, uploaded] = await Promise.all([
+    prisma.blob.findMany({ where: { sha256: { in: shas } } }),
+    prisma.entityBlob.findMany({
+      where: { entityId, sha256: { in: shas } },
+      select: { sha256: true },
+    }),
+    prisma.artifactUpload.findMany({
+      where: { entityId, sha256: { in: shas }, completedAt: { not: null } },
+      select: { sha256: true },
+    }),
+  ]);
   const sizeOf = new Map(blobs.map((b) => [b.sha256, Number(b.size)]));
-  const missing: string[] = [];
-  for (const file of files) {
-    if (sizeOf.get(file.sha256) !== file.size || !(await entityHasBlob(entityId, file.sha256))) {
-      missing.push(file.path);
-    }
-  }
+  const owned = new Set([...held, ...uploaded].map((r) => r.sha256));
+  const missing = files
+    .filter((f) => sizeOf.get(f.sha256) !== f.size || !owned.has(f.sha256))
+    .map((f) => f.path);
   if (missing.length) {
     throw AppError.badInput(
       `Not uploaded yet: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} ` +

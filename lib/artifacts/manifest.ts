@@ -18,7 +18,9 @@ export function manifestDigest(entries: ManifestEntry[]): string {
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const hash = createHash('sha256');
   for (const entry of sorted) {
-    const content = entry.ref ? `ref:${entry.ref}${entry.sha256 ? `#${entry.sha256}` : ''}` : entry.sha256;
+    const content = entry.ref
+      ? `ref:${entry.ref}${entry.sha256 ? `#${entry.sha256}` : ''}`
+      : entry.sha256;
     hash.update(`${entry.path}\t${content}\t${entry.size}\n`);
   }
   return hash.digest('hex');

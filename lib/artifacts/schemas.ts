@@ -65,8 +65,10 @@ export const logArtifactSchema = z
     description: z.string({ error: 'must be a string' }).max(10_000).optional(),
     metadata: metadata.optional(),
     aliases: z.array(customAlias).max(20, 'at most 20 aliases').optional(),
-    files: z.array(manifestFile).max(100_000, 'at most 100000 files').default([]),
-    references: z.array(manifestReference).max(100_000, 'at most 100000 references').default([]),
+    // One version names at most 10,000 entries: each is a bind parameter of the set queries
+    // in log-artifact.ts, and Postgres takes at most 65,535 of them.
+    files: z.array(manifestFile).max(10_000, 'at most 10000 files').default([]),
+    references: z.array(manifestReference).max(10_000, 'at most 10000 references').default([]),
   })
   .superRefine((value, ctx) => {
     const seen = new Set<string>();
@@ -78,7 +80,11 @@ export const logArtifactSchema = z
       seen.add(entry.path);
     }
     if (seen.size === 0) {
-      ctx.addIssue({ code: 'custom', path: ['files'], message: 'an artifact needs at least one file or reference' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['files'],
+        message: 'an artifact needs at least one file or reference',
+      });
     }
   });
 

@@ -39,7 +39,7 @@ export function artifactFileUrl(
  * run used this version (lineage). Downloading needs `artifact:download`: view-only members
  * see artifacts but do not get their content.
  */
-export async function useArtifact(
+export async function resolveArtifactForUse(
   actor: Actor,
   target: ProjectTarget & { artifact: string },
   raw: unknown,

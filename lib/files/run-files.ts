@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { getBlobStore } from '../storage';
+import { runFileContentType, runFileSecurityHeaders } from './content-type';
 import type { ByteRange } from '../storage/blob-store';
 import { parseField } from '../validation';
 import {
@@ -90,7 +91,8 @@ export async function openRunFile(
   const size = Number(file.size);
   const name = path.split('/').pop()!;
   const headers: Record<string, string> = {
-    'content-type': 'application/octet-stream',
+    ...runFileSecurityHeaders,
+    'content-type': runFileContentType(path),
     'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
     'accept-ranges': 'bytes',
     etag: `"${file.sha256}"`,

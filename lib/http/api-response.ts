@@ -25,12 +25,17 @@ export async function handleApi(
       headers: { 'cache-control': 'no-store' },
     });
   } catch (error) {
-    const { code, message, status, fields } = publicError(error);
-    if (status >= 500)
-      getLogger().error({ err: error, path: request.nextUrl.pathname }, 'API request failed');
-    return Response.json(
-      { error: { code, message, ...(fields.length ? { fields } : {}) } },
-      { status },
-    );
+    return errorResponse(request, error);
   }
+}
+
+/** The JSON error body every REST route answers with; 5xx causes are logged, not sent. */
+export function errorResponse(request: NextRequest, error: unknown): Response {
+  const { code, message, status, fields } = publicError(error);
+  if (status >= 500)
+    getLogger().error({ err: error, path: request.nextUrl.pathname }, 'API request failed');
+  return Response.json(
+    { error: { code, message, ...(fields.length ? { fields } : {}) } },
+    { status },
+  );
 }

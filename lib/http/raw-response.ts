@@ -1,8 +1,7 @@
 import type { NextRequest } from 'next/server';
 import type { Actor } from '../auth/actor';
 import { actorFromRequest } from '../auth/current-actor';
-import { publicError } from '../errors';
-import { getLogger } from '../logger';
+import { errorResponse } from './api-response';
 
 /**
  * Like handleApi, for handlers that answer with their own Response (file downloads that
@@ -15,12 +14,6 @@ export async function handleRawApi(
   try {
     return await work(await actorFromRequest(request));
   } catch (error) {
-    const { code, message, status, fields } = publicError(error);
-    if (status >= 500)
-      getLogger().error({ err: error, path: request.nextUrl.pathname }, 'API request failed');
-    return Response.json(
-      { error: { code, message, ...(fields.length ? { fields } : {}) } },
-      { status },
-    );
+    return errorResponse(request, error);
   }
 }

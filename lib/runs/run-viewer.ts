@@ -9,6 +9,9 @@ export type RunTarget = { entity: string; project: string; runId: string };
 export interface RunAbilities {
   edit: boolean;
   stop: boolean;
+  /** Move to another project of the entity, and delete: members their own runs, admins any. */
+  move: boolean;
+  delete: boolean;
   /** Host, OS, language version and command: hidden from people who see the run only because it is public. */
   seeEnvironment: boolean;
 }
@@ -17,6 +20,8 @@ export function runAbilities(actor: Actor, resource: TeamResource): RunAbilities
   return {
     edit: can(actor, 'run:edit', resource),
     stop: can(actor, 'run:stop', resource),
+    move: can(actor, 'run:move', resource),
+    delete: can(actor, 'run:delete', resource),
     seeEnvironment: can(actor, 'run:view-environment', resource),
   };
 }

@@ -72,11 +72,16 @@ export async function assertQuotaAllows(
 export async function reconcileStorageUsage(): Promise<{ entities: number }> {
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`LOCK TABLE "RunFile" IN SHARE MODE`);
+    await tx.$executeRawUnsafe(`LOCK TABLE "RunFile", "ArtifactFile" IN SHARE MODE`);
     await tx.$executeRawUnsafe(`DELETE FROM "EntityBlob"`);
+    // Artifact files hold blobs too (their triggers share these refs); references hold none.
     await tx.$executeRawUnsafe(
       `INSERT INTO "EntityBlob" ("entityId", "sha256", "refs")
-       SELECT "entityId", "sha256", count(*) FROM "RunFile" GROUP BY "entityId", "sha256"`,
+       SELECT "entityId", "sha256", count(*) FROM (
+         SELECT "entityId", "sha256" FROM "RunFile"
+         UNION ALL
+         SELECT "entityId", "sha256" FROM "ArtifactFile" WHERE "sha256" IS NOT NULL
+       ) held GROUP BY "entityId", "sha256"`,
     );
     const updated = await tx.$executeRawUnsafe(
       `INSERT INTO "EntityStorage" ("entityId", "usedBytes")

@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { Command } from 'commander';
+import { registerArtifactCommands } from './cli-artifacts.js';
 import { registerFileCommands } from './cli-files.js';
 import { credentialsPath, resolveCredentials, saveCredentials } from './credentials.js';
 import { init, whoami } from './index.js';
@@ -246,6 +247,7 @@ function signalExitCode(signal: NodeJS.Signals | null): number {
 }
 
 registerFileCommands(program, loggedIn);
+registerArtifactCommands(program, loggedIn);
 
 program.parseAsync().catch((error: Error) => {
   process.stderr.write(`sextant: ${error.message}\n`);

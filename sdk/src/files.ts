@@ -9,7 +9,7 @@ import { createReadStream, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { backoffMs, HttpError, sendJson } from './http.js';
+import { backoffMs, HttpError, sendJson, sendRequest } from './http.js';
 
 export type SavePolicy = 'now' | 'live' | 'end';
 
@@ -154,33 +154,18 @@ async function putPart(
       : (Readable.toWeb(
           createReadStream(file, { start, end: start + length - 1, highWaterMark: 1024 * 1024 }),
         ) as ReadableStream);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'PUT',
-      headers: {
-        authorization: `Bearer ${apiKey}`,
-        'content-type': 'application/octet-stream',
-        'content-length': String(length),
-      },
-      body,
-      duplex: 'half',
-      // At least a minute, and more for big parts on slow links (10 KB/s floor).
-      signal: AbortSignal.timeout(Math.max(60_000, Math.ceil(length / 10))),
-    } as RequestInit);
-  } catch (error) {
-    throw new HttpError(0, `cannot reach ${new URL(url).origin}: ${(error as Error).message}`);
-  }
-  const text = await response.text();
-  if (!response.ok) {
-    let message = text;
-    try {
-      message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
-    } catch {
-      // not JSON
-    }
-    throw new HttpError(response.status, `${response.status}: ${message}`);
-  }
+  await sendRequest(url, {
+    method: 'PUT',
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      'content-type': 'application/octet-stream',
+      'content-length': String(length),
+    },
+    body,
+    duplex: 'half',
+    // At least a minute, and more for big parts on slow links (10 KB/s floor).
+    signal: AbortSignal.timeout(Math.max(60_000, Math.ceil(length / 10))),
+  } as RequestInit);
 }
 
 /**

@@ -32,18 +32,27 @@ export async function sendJson<T>(
 ): Promise<T> {
   const json = Buffer.from(JSON.stringify(body));
   const compress = json.length > 1024;
+  const text = await sendRequest(url, {
+    method,
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      'content-type': 'application/json',
+      ...(compress ? { 'content-encoding': 'gzip' } : {}),
+    },
+    body: compress ? gzipSync(json) : json,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return JSON.parse(text) as T;
+}
+
+/**
+ * Sends one request and returns the answer's text. A network failure is HttpError(0); a
+ * non-2xx answer is HttpError(status) with the server's `error.message` when it sent one.
+ */
+export async function sendRequest(url: string, init: RequestInit): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${apiKey}`,
-        'content-type': 'application/json',
-        ...(compress ? { 'content-encoding': 'gzip' } : {}),
-      },
-      body: compress ? gzipSync(json) : json,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    response = await fetch(url, init);
   } catch (error) {
     throw new HttpError(0, `cannot reach ${new URL(url).origin}: ${(error as Error).message}`);
   }
@@ -57,7 +66,7 @@ export async function sendJson<T>(
     }
     throw new HttpError(response.status, `${response.status}: ${message}`);
   }
-  return JSON.parse(text) as T;
+  return text;
 }
 
 /** Exponential backoff with full jitter, capped. */

@@ -14,6 +14,7 @@ import type { SystemSampler } from './system-metrics.js';
 import { Sender, spillDirOf, type StreamAck, type Transport } from './sender.js';
 
 export { Run } from './run.js';
+export type { ArtifactVersion, LogArtifactOptions, UseArtifactOptions } from './artifacts.js';
 export type { AlertLevel, AlertOptions, ModelLayer } from './run.js';
 
 /** online: send to the server; offline: write a local run directory for `sextant sync`; disabled: drop everything. */

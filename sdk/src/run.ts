@@ -1,3 +1,11 @@
+import {
+  logArtifact,
+  downloadArtifact,
+  type ArtifactApi,
+  type ArtifactVersion,
+  type LogArtifactOptions,
+  type UseArtifactOptions,
+} from './artifacts.js';
 import { ConsoleCapture } from './console-capture.js';
 import { RunFiles, type SaveOptions } from './files.js';
 import { sendJson } from './http.js';
@@ -250,5 +258,46 @@ export class Run {
     }
     this.files ??= new RunFiles(api);
     this.files.save(localPath, options);
+  }
+
+  // ─── Artifacts (sdk/src/artifacts.ts) ───
+
+  private artifactApi(): ArtifactApi | undefined {
+    const api = this.info.api;
+    if (!api) return undefined;
+    return {
+      baseUrl: api.runUrl.slice(0, api.runUrl.indexOf('/api/v1/runs/')),
+      apiKey: api.apiKey,
+      entity: this.info.entity,
+      project: this.info.project,
+    };
+  }
+
+  /**
+   * Logs an artifact version as an output of this run (new content → a new vN, same content →
+   * the existing version). Never throws into training code: a failure is a warning and
+   * resolves undefined.
+   */
+  async logArtifact(options: LogArtifactOptions): Promise<ArtifactVersion | undefined> {
+    const api = this.artifactApi();
+    try {
+      if (!api) throw new Error('needs an online run');
+      return await logArtifact(api, this.info.id, options);
+    } catch (error) {
+      process.emitWarning(
+        `sextant: artifact "${options.name}" not logged: ${(error as Error).message}`,
+      );
+      return undefined;
+    }
+  }
+
+  /**
+   * Uses `name:alias` or `name:vN` (default latest) as an input of this run and returns the
+   * local directory holding its files (cached by sha256). Throws: the program needs the data.
+   */
+  async useArtifact(ref: string, options: UseArtifactOptions = {}): Promise<string> {
+    const api = this.artifactApi();
+    if (!api) throw new Error(`sextant: useArtifact(${ref}) needs an online run`);
+    return (await downloadArtifact(api, this.info.id, ref, options)).dir;
   }
 }

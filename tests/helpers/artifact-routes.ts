@@ -40,7 +40,8 @@ export async function routeArtifactRequest(
     const artifact = { ...target, artifact: decode(named[1]!) };
     const sub = named[2]!;
     if (sub === '/versions' && method === 'POST') {
-      const route = await import('@/app/api/v1/artifacts/[entity]/[project]/[artifact]/versions/route');
+      const route =
+        await import('@/app/api/v1/artifacts/[entity]/[project]/[artifact]/versions/route');
       return route.POST(request, { params: Promise.resolve(artifact) });
     }
     if (sub === '/use' && method === 'POST') {
@@ -64,7 +65,9 @@ export async function routeArtifactRequest(
       const route =
         await import('@/app/api/v1/artifacts/[entity]/[project]/[artifact]/versions/[version]/route');
       const params = Promise.resolve({ ...artifact, version: decode(version[1]!) });
-      return method === 'PATCH' ? route.PATCH(request, { params }) : route.DELETE(request, { params });
+      return method === 'PATCH'
+        ? route.PATCH(request, { params })
+        : route.DELETE(request, { params });
     }
     const alias = sub.match(/^\/aliases\/([^/]+)$/);
     if (alias && (method === 'PUT' || method === 'DELETE')) {

@@ -212,12 +212,15 @@ beforeAll(async () => {
   await createVerifiedUser('sysop'); // the first user is the system admin; keep the others plain
   ada = await createVerifiedUser('ada');
   await createTeamVia(ada.session, 'lab', { newOrganizationName: 'Lab Org' });
-  [mia, max, vic, otto] = await Promise.all(
-    ['mia', 'max', 'vic', 'otto'].map((name) => createVerifiedUser(name)),
-  );
-  await addMember('lab', mia!.user.id, 'MEMBER');
-  await addMember('lab', max!.user.id, 'MEMBER');
-  await addMember('lab', vic!.user.id, 'VIEW_ONLY');
+  [mia, max, vic, otto] = await Promise.all([
+    createVerifiedUser('mia'),
+    createVerifiedUser('max'),
+    createVerifiedUser('vic'),
+    createVerifiedUser('otto'),
+  ]);
+  await addMember('lab', mia.user.id, 'MEMBER');
+  await addMember('lab', max.user.id, 'MEMBER');
+  await addMember('lab', vic.user.id, 'VIEW_ONLY');
   const prisma = getPrisma();
   const lab = await prisma.entity.findUniqueOrThrow({ where: { name: 'lab' } });
   const project = await prisma.project.create({

@@ -4,9 +4,11 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { timeAgo } from '@/components/runs/format';
 import { RunActions } from '@/components/runs/run-actions';
+import { RunManageActions } from '@/components/runs/run-manage-actions';
 import { RunNameEditor } from '@/components/runs/run-name-editor';
 import { RunStateBadge } from '@/components/runs/run-state-badge';
 import { RunTabs } from '@/components/runs/run-tabs';
+import { listProjects } from '@/lib/runs/read-runs';
 import { loadFromParams, type RunParams } from './load-run';
 
 export async function generateMetadata(props: RunParams): Promise<Metadata> {
@@ -18,10 +20,17 @@ export async function generateMetadata(props: RunParams): Promise<Metadata> {
 
 /** Every run tab: breadcrumb, name (renamable), state, author, actions, and the tab row. */
 export default async function RunLayout(props: RunParams & { children: ReactNode }) {
-  const { run, project, author, serviceAccount, abilities } = await loadFromParams(props);
+  const { actor, run, project, author, serviceAccount, abilities } = await loadFromParams(props);
   const entity = project.entityName;
   const basePath = `/${entity}/${project.name}/runs/${run.runId}`;
   const ref = { entity, project: project.name, runId: run.runId };
+  // Destinations for "Move to project…"; only read when the viewer may move the run.
+  const otherProjects = abilities.move
+    ? (await listProjects(actor, entity))
+        .map((other) => other.name)
+        .filter((name) => name !== project.name)
+        .sort()
+    : [];
   return (
     <div className="mx-auto max-w-6xl px-6 py-8">
       <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
@@ -77,7 +86,16 @@ export default async function RunLayout(props: RunParams & { children: ReactNode
             <span className="font-mono text-xs">{run.runId}</span>
           </p>
         </div>
-        <RunActions run={ref} state={run.state} canStop={abilities.stop} />
+        <div className="flex flex-wrap gap-2 sm:justify-end">
+          <RunActions run={ref} state={run.state} canStop={abilities.stop} />
+          <RunManageActions
+            run={ref}
+            runName={run.displayName}
+            canMove={abilities.move}
+            canDelete={abilities.delete}
+            otherProjects={otherProjects}
+          />
+        </div>
       </header>
       <div className="mt-6">
         <RunTabs basePath={basePath} />

@@ -1,20 +1,21 @@
-import { Download, FileText, FolderOpen } from 'lucide-react';
+import { FolderOpen } from 'lucide-react';
+import { buildFileTree } from '@/components/runs/file-tree';
+import { RunFilesBrowser } from '@/components/runs/run-files-browser';
 import { Card } from '@/components/ui/card';
-import { DataTable } from '@/components/ui/data-table';
 import { listFilesOfRun } from '@/lib/files/run-files';
 import { formatBytes } from '@/lib/storage/usage';
 import { loadFromParams, type RunParams } from '../load-run';
 
 export const metadata = { title: 'Files' };
 
-const dateTime = new Intl.DateTimeFormat('en', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
-
-/** The files saved to the run (`run.save(path)`), with their sizes and download links. */
-export default async function RunFilesPage(props: RunParams) {
+/**
+ * The files saved to the run (`run.save(path)`): a tree with sizes and a preview of the
+ * selected file (`?path=` picks it). Previews read the download route, so they follow the
+ * same permissions as downloads.
+ */
+export default async function RunFilesPage(
+  props: RunParams & { searchParams: Promise<{ path?: string | string[] }> },
+) {
   const { run, project } = await loadFromParams(props);
   const files = await listFilesOfRun({
     entity: { id: project.entityId, name: project.entityName },
@@ -41,55 +42,32 @@ sextant save --project ${project.name} --run ${run.runId} model.pt`}
     );
   }
   const total = files.reduce((sum, file) => sum + file.size, 0);
+  const tree = buildFileTree(
+    files.map((file) => ({ path: file.path, size: file.size, downloadUrl: file.downloadUrl })),
+  );
+  // Formatted here so the client prints sizes exactly like the rest of the app.
+  const sizeLabels: Record<string, string> = {};
+  const label = (nodes: typeof tree) => {
+    for (const node of nodes) {
+      sizeLabels[node.path] = formatBytes(node.size);
+      if (node.kind === 'folder') label(node.children);
+    }
+  };
+  label(tree);
+  const { path: initialPath } = await props.searchParams;
   return (
-    <Card
-      title={`Files (${files.length})`}
-      description={`${formatBytes(total)} in total. Content is stored once however many runs save it.`}
-    >
-      <DataTable
-        caption="Run files"
-        className="-mx-6 -my-5"
-        columns={[
-          { label: 'Path', className: 'pl-6' },
-          { label: 'Size', className: 'text-right' },
-          { label: 'Updated (UTC)' },
-          { label: 'Download', srOnly: true, className: 'pr-6' },
-        ]}
-      >
-        {files.map((file) => (
-          <tr key={file.path} className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
-            <td className="py-2 pr-4 pl-6">
-              <a
-                href={file.downloadUrl}
-                className="inline-flex items-center gap-2 font-mono text-xs break-all text-zinc-900 hover:underline dark:text-zinc-100"
-              >
-                <FileText className="h-4 w-4 shrink-0 text-zinc-400" aria-hidden />
-                {file.path}
-              </a>
-            </td>
-            <td
-              className="px-4 py-2 text-right whitespace-nowrap tabular-nums"
-              title={`${file.size.toLocaleString('en')} bytes`}
-            >
-              {formatBytes(file.size)}
-            </td>
-            <td className="px-4 py-2 whitespace-nowrap text-zinc-600 dark:text-zinc-400">
-              {dateTime.format(file.updatedAt)}
-            </td>
-            <td className="py-2 pr-6 pl-4 text-right">
-              <a
-                href={file.downloadUrl}
-                download
-                aria-label={`Download ${file.path}`}
-                title={`Download · sha256 ${file.sha256.slice(0, 12)}…`}
-                className="inline-flex h-8 w-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
-              >
-                <Download className="h-4 w-4" aria-hidden />
-              </a>
-            </td>
-          </tr>
-        ))}
-      </DataTable>
-    </Card>
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-base font-semibold">Files ({files.length})</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {formatBytes(total)} in total. Content is stored once however many runs save it.
+        </p>
+      </div>
+      <RunFilesBrowser
+        tree={tree}
+        sizeLabels={sizeLabels}
+        initialPath={typeof initialPath === 'string' ? initialPath : undefined}
+      />
+    </div>
   );
 }

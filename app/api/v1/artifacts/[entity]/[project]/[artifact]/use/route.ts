@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { useArtifact } from '@/lib/artifacts/use-artifact';
+import { resolveArtifactForUse } from '@/lib/artifacts/use-artifact';
 import { handleApi } from '@/lib/http/api-response';
 import { readJsonBody } from '@/lib/http/json-body';
 
@@ -9,6 +9,6 @@ type Params = { params: Promise<{ entity: string; project: string; artifact: str
 export async function POST(request: NextRequest, { params }: Params) {
   const target = await params;
   return handleApi(request, async (actor) =>
-    useArtifact(actor, target, await readJsonBody(request, 64 * 1024)),
+    resolveArtifactForUse(actor, target, await readJsonBody(request, 64 * 1024)),
   );
 }

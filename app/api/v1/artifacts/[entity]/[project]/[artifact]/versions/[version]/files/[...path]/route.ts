@@ -17,7 +17,12 @@ type Params = {
 export async function GET(request: NextRequest, { params }: Params) {
   const { path, ...target } = await params;
   return handleRawApi(request, async (actor) => {
-    const opened = await openArtifactFile(actor, target, path.join('/'), request.headers.get('range'));
+    const opened = await openArtifactFile(
+      actor,
+      target,
+      path.join('/'),
+      request.headers.get('range'),
+    );
     if (opened.status === 416) return new Response(null, opened);
     const body = Readable.toWeb(opened.body) as ReadableStream<Uint8Array>;
     return new Response(body, { status: opened.status, headers: opened.headers });
