@@ -110,11 +110,11 @@ describe('TypeScript SDK over real HTTP', () => {
       logBurst(500);
       while (run.pendingRows > 0) await sleep(20);
       await server.stop();
-      // Training goes on while the server is away: 300 rows every 50 ms for the outage.
-      const outageMs = Number(process.env.SEXTANT_TEST_OUTAGE_MS ?? 12_000);
+      // Training goes on while the server is away for 30 s (issue #6): 100 rows every 50 ms.
+      const outageMs = Number(process.env.SEXTANT_TEST_OUTAGE_MS ?? 30_000);
       const slowest: number[] = [];
       for (const until = Date.now() + outageMs; Date.now() < until;) {
-        slowest.push(logBurst(300));
+        slowest.push(logBurst(100));
         await sleep(50);
       }
       const spilled = await readdir(path.join(dir, (await readdir(dir))[0]!, 'spill'));
