@@ -1,5 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
+import { collectCode, readGitState, type GitState } from './code-saving.js';
 import { resolveCredentials } from './credentials.js';
 import { postJson } from './http.js';
 import {
@@ -22,6 +23,11 @@ export type Mode = 'online' | 'offline' | 'disabled';
 
 export interface InitOptions {
   project: string;
+  /**
+   * Save the code with the run: `diff.patch` of uncommitted changes, the entry script and
+   * package.json / requirements.txt. Default SEXTANT_SAVE_CODE, else the team's setting.
+   */
+  saveCode?: boolean;
   /** A user or team; defaults to the API key's user. */
   entity?: string;
   /** Run id (resume an existing run by passing its id). */
@@ -94,7 +100,7 @@ function resolveMode(mode: string | undefined): Mode {
 }
 
 /** What the server keeps about the run besides its streams: the body of the run upsert. */
-function upsertBody(options: InitOptions): Record<string, unknown> {
+function upsertBody(options: InitOptions, git: GitState): Record<string, unknown> {
   const attributeTo = options.attributeTo ?? process.env.SEXTANT_USERNAME;
   return {
     ...(options.name !== undefined && { displayName: options.name }),
@@ -110,6 +116,8 @@ function upsertBody(options: InitOptions): Record<string, unknown> {
     languageVersion: `node ${process.version}`,
     program: process.argv[1] ?? null,
     command: process.argv.join(' ').slice(0, 4000),
+    ...(git.remote && { gitRemote: git.remote.slice(0, 1024) }),
+    ...(git.commit && { gitCommit: git.commit }),
   };
 }
 
@@ -123,7 +131,8 @@ export async function init(options: InitOptions): Promise<Run> {
   // Inside `sextant run`, the CLI already records console output and system metrics.
   const wrapped = process.env.SEXTANT_WRAPPED === '1';
   const id = options.id ?? process.env.SEXTANT_RUN_ID ?? randomId();
-  const body = upsertBody(options);
+  const gitState = await readGitState();
+  const body = upsertBody(options, gitState);
   let handle: RunHandle;
   let transport: Transport;
   let runDir: string | undefined;
@@ -210,7 +219,22 @@ export async function init(options: InitOptions): Promise<Run> {
     options.systemSampler,
   );
   if (options.finishOnExit ?? true) finishOnExit(run);
+  if (mode === 'online' && wantsCodeSaving(options, handle.codeSavingDefault)) {
+    const code = await collectCode(gitState);
+    for (const file of code?.files ?? []) {
+      run.save(path.join(code!.folder, file), { policy: 'now', basePath: code!.folder });
+    }
+  }
   return run;
+}
+
+/** `saveCode`, else SEXTANT_SAVE_CODE (true/false), else the team's "code saving by default". */
+function wantsCodeSaving(options: InitOptions, teamDefault: boolean): boolean {
+  if (options.saveCode !== undefined) return options.saveCode;
+  const env = process.env.SEXTANT_SAVE_CODE?.toLowerCase();
+  if (env === 'true' || env === '1') return true;
+  if (env === 'false' || env === '0') return false;
+  return teamDefault;
 }
 
 function randomId(): string {
