@@ -41,11 +41,22 @@ beforeAll(async () => {
      run.log({ loss: 1 });
      await run.finish();`,
   );
+  await writeFile(
+    path.join(repo, 'train.py'),
+    `import os, sextant
+sextant.init(entity="coders", project="vision", id=os.environ["RUN_ID"])
+sextant.log({"loss": 1})
+assert sextant.finish()
+`,
+  );
 });
 
-function train(runId: string, env: Record<string, string> = {}) {
+function train(runId: string, env: Record<string, string> = {}, python = false) {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['train.mts'], {
+    const [command, script] = python
+      ? ['python3', 'train.py']
+      : [path.resolve('node_modules/.bin/tsx'), 'train.mts'];
+    const child = spawn(command, [script], {
       cwd: repo,
       env: {
         PATH: process.env.PATH,
@@ -54,6 +65,7 @@ function train(runId: string, env: Record<string, string> = {}) {
         SEXTANT_BASE_URL: server.url,
         SEXTANT_DIR: path.join(repo, '.sextant'),
         RUN_ID: runId,
+        PYTHONPATH: path.resolve('sdk/python'),
         ...env,
       } as unknown as NodeJS.ProcessEnv,
     });
@@ -97,4 +109,16 @@ it('saves diff.patch, the entry script and the dependency files when the team sa
   // A person can still say no for one run.
   await train('opted-out', { SEXTANT_SAVE_CODE: 'false' });
   expect((await filesOf('opted-out')).paths).toEqual([]);
+});
+
+it('does the same from the Python client', async () => {
+  await train(
+    'from-python',
+    { SEXTANT_SAVE_CODE: 'true', SEXTANT_SYSTEM_METRICS_INTERVAL_MS: '0' },
+    true,
+  );
+  const { run, paths } = await filesOf('from-python');
+  expect(run.gitRemote).toBe('https://github.com/cleo/vision.git');
+  expect(run.gitCommit).toMatch(/^[0-9a-f]{40}$/);
+  expect(paths).toEqual(['code/train.py', 'diff.patch', 'requirements.txt']);
 });

@@ -28,6 +28,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from . import code_saving
+
 __all__ = ["init", "log", "save", "finish", "alert", "mark_preempting", "define_metric", "config", "summary", "Run"]
 
 _run = None
@@ -337,11 +339,12 @@ class _SystemSampler:
 
 
 def init(project, entity=None, id=None, name=None, config=None, tags=None, group=None, job_type=None,
-         notes=None, api_key=None, base_url=None, flush_interval=1.0, mode=None):
+         notes=None, api_key=None, base_url=None, flush_interval=1.0, mode=None, save_code=None):
     """Starts (or resumes, with `id`) a run; online, the one call that waits for the server.
 
     mode: "online" (default), "offline" (write a local run directory for `sextant sync`), or
-    the SEXTANT_MODE environment variable.
+    the SEXTANT_MODE environment variable. save_code: save diff.patch, the entry script and
+    requirements with the run (default SEXTANT_SAVE_CODE, else the team's setting).
     """
     global _run
     mode = mode or os.environ.get("SEXTANT_MODE") or "online"
@@ -356,6 +359,11 @@ def init(project, entity=None, id=None, name=None, config=None, tags=None, group
         "program": sys.argv[0] if sys.argv else None,
         "command": " ".join(sys.argv)[:4000],
     }
+    git = code_saving.git_state()
+    if git["remote"]:
+        body["gitRemote"] = git["remote"][:1024]
+    if git["commit"]:
+        body["gitCommit"] = git["commit"]
     for key, value in (("displayName", name), ("config", config), ("tags", tags), ("group", group),
                        ("jobType", job_type), ("notes", notes)):
         if value is not None:
@@ -386,6 +394,10 @@ def init(project, entity=None, id=None, name=None, config=None, tags=None, group
     _run = Run(handle, _online_transport(run_url + "/stream", api_key), url, flush_interval,
                api=(run_url, api_key), system_interval=system_interval)
     atexit.register(_run.finish)
+    if code_saving.wants_code_saving(save_code, handle.get("codeSavingDefault")):
+        code = code_saving.collect_code(git, entry=sys.argv[0] if sys.argv else None)
+        for name in (code[1] if code else []):
+            save(os.path.join(code[0], name), base_path=code[0], policy="now")
     return _run
 
 
