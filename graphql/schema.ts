@@ -8,6 +8,7 @@ import './teams/types';
 import './runs/types';
 import './files/types';
 import './runs/runs-table';
+import './runs/media';
 import './projects/types';
 import './charts/types';
 import './workspaces/types';

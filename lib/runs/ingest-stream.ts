@@ -8,6 +8,13 @@ import type { HistoryRow } from '../history/metrics-store';
 import { parseInput } from '../validation';
 import { loggableProject } from './project-access';
 import { streamBatchSchema, toNumber, type StreamBatch } from './schemas';
+import {
+  mediaRecord,
+  mediaSummary,
+  numericValue,
+  storeMediaRecords,
+  type MediaRecord,
+} from './media-values';
 import { defineSummaryMetric, summarise, type SummaryMetrics } from './summary-metrics';
 
 export interface StreamAck {
@@ -80,6 +87,7 @@ async function applyBatch(
       );
     }
     const rowsToStore: HistoryRow[] = [];
+    const media: MediaRecord[] = [];
     for (const row of fresh) {
       // The same step may come again with more keys (log without commit); going back may not.
       if (row.step < lastStep) {
@@ -88,17 +96,25 @@ async function applyBatch(
           [{ field: 'history.rows.step', message: 'must not decrease' }],
         );
       }
-      const values = Object.fromEntries(
-        Object.entries(row.values).map(([key, value]) => [key, toNumber(value)]),
-      );
+      const values: Record<string, number> = {};
+      for (const [key, value] of Object.entries(row.values)) {
+        const number = numericValue(value);
+        // Summary: the last value of each key (or its min/max/mean, as defined), unless set
+        // explicitly in this batch.
+        if (number !== null) {
+          values[key] = number;
+          summarise(summary, summaryMetrics, key, number);
+        } else {
+          const record = mediaRecord(key, row.step, value);
+          media.push(record);
+          summary[key] = mediaSummary(record);
+        }
+      }
       rowsToStore.push({ step: row.step, values });
-      // Summary: the last value of each key (or its min/max/mean, as defined), unless set
-      // explicitly in this batch.
-      for (const [key, value] of Object.entries(values))
-        summarise(summary, summaryMetrics, key, value);
       lastStep = row.step;
     }
     await store.append(run.id, rowsToStore, client, { previousLastStep: Number(run.lastStep) });
+    await storeMediaRecords(client, run.id, media);
     historyOffset += fresh.length;
   }
 

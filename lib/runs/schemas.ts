@@ -59,10 +59,48 @@ const metricKey = z
     'keys starting with system/ are reserved for system metrics',
   );
 
-const valuesRecord = z
-  .record(metricKey, metricValue, {
-    error: 'values must be numbers (NaN and ±Infinity as strings)',
+/** Non-numeric values (lib/runs/media-values.ts): text, histograms, tables, images. */
+const histogramValue = z
+  .object({
+    _type: z.literal('histogram'),
+    bins: z.array(z.number()).min(2).max(513, 'histograms have at most 512 bins'),
+    counts: z.array(z.number().min(0)).max(512),
   })
+  .refine((h) => h.counts.length === h.bins.length - 1, 'a histogram has one count per bin');
+const tableCell = z.union([
+  z.number(),
+  z.string().max(ingestLimits.maxStringLength),
+  z.boolean(),
+  z.null(),
+]);
+const tableValue = z
+  .object({
+    _type: z.literal('table'),
+    columns: z.array(z.string().max(256)).min(1).max(200, 'tables have at most 200 columns'),
+    data: z.array(z.array(tableCell)).max(10_000, 'tables have at most 10,000 rows'),
+  })
+  .refine(
+    (t) => t.data.every((row) => row.length === t.columns.length),
+    'every table row has one cell per column',
+  )
+  .refine((t) => t.data.length * t.columns.length <= 100_000, 'tables have at most 100,000 cells');
+const imageValue = z.object({
+  _type: z.literal('image'),
+  /** A file saved to the run (run.save) that holds the image. */
+  path: z.string().min(1).max(1024),
+  caption: z.string().max(1024).optional(),
+});
+export const mediaValueSchema = z.union([histogramValue, tableValue, imageValue]);
+export type MediaValueInput = z.infer<typeof mediaValueSchema>;
+
+const valuesRecord = z
+  .record(
+    metricKey,
+    z.union([metricValue, z.string().max(ingestLimits.maxStringLength), mediaValueSchema], {
+      error:
+        'values must be numbers (NaN and ±Infinity as strings), text, or histogram/table/image objects',
+    }),
+  )
   .refine(
     (values) => Object.keys(values).length <= ingestLimits.maxKeysPerRow,
     `at most ${ingestLimits.maxKeysPerRow} keys per row`,

@@ -15,6 +15,7 @@ import type { SystemSampler } from './system-metrics.js';
 import { Sender, spillDirOf, type StreamAck, type Transport } from './sender.js';
 
 export { Run } from './run.js';
+export { histogram, image, table } from './media.js';
 export type { ArtifactVersion, LogArtifactOptions, UseArtifactOptions } from './artifacts.js';
 export type { AlertLevel, AlertOptions, ModelLayer } from './run.js';
 

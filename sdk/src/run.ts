@@ -9,10 +9,11 @@ import {
 import { ConsoleCapture } from './console-capture.js';
 import { RunFiles, type SaveOptions } from './files.js';
 import { sendJson } from './http.js';
+import { stageImage, type MediaLogValue } from './media.js';
 import { SystemSampler } from './system-metrics.js';
-import type { ConsoleLine, HistoryRow, Sender } from './sender.js';
+import type { ConsoleLine, HistoryRow, HistoryValue, Sender } from './sender.js';
 
-type LogValue = number | boolean;
+type LogValue = number | boolean | MediaLogValue;
 
 /** JSON cannot carry NaN or ±Infinity; the protocol spells them as strings. */
 function encode(value: number): HistoryRow['values'][string] {
@@ -140,8 +141,27 @@ export class Run {
       const value = values[key];
       if (typeof value === 'number') this.row[key] = encode(value);
       else if (typeof value === 'boolean') this.row[key] = value ? 1 : 0;
+      else if (typeof value === 'string') this.row[key] = value.slice(0, 4096);
+      else if (value && typeof value === 'object') this.row[key] = this.mediaValue(key, value);
     }
     if (options.commit !== false) this.commitRow();
+  }
+
+  /** Histograms and tables go as they are; an image's bytes are saved as a run file first. */
+  private mediaValue(key: string, value: Exclude<MediaLogValue, string>): HistoryValue {
+    if (value._type !== 'image-source') return value;
+    try {
+      const staged = stageImage(key, this.step, value);
+      this.save(staged.file, { policy: 'now', basePath: staged.root });
+      return {
+        _type: 'image',
+        path: staged.path,
+        ...(value.caption && { caption: value.caption }),
+      };
+    } catch (error) {
+      process.emitWarning(`sextant: image ${key} not logged: ${(error as Error).message}`);
+      return 'image not logged';
+    }
   }
 
   private commitRow(): void {

@@ -2,9 +2,20 @@ import path from 'node:path';
 import { backoffMs, HttpError } from './http.js';
 import { SpillQueue } from './spill-queue.js';
 
+/** A history value: a number (NaN and ±Infinity spelled as strings), text, or a media object. */
+export type HistoryValue =
+  | number
+  | 'NaN'
+  | 'Infinity'
+  | '-Infinity'
+  | string
+  | { _type: 'histogram'; bins: number[]; counts: number[] }
+  | { _type: 'table'; columns: string[]; data: (number | string | boolean | null)[][] }
+  | { _type: 'image'; path: string; caption?: string };
+
 export interface HistoryRow {
   step: number;
-  values: Record<string, number | 'NaN' | 'Infinity' | '-Infinity'>;
+  values: Record<string, HistoryValue>;
 }
 
 export interface SystemRow {
