@@ -177,7 +177,7 @@ describe('run ingest', () => {
       streamRoute,
       mine,
       {
-        history: { offset: 6, rows: [{ step: 6, values: { loss: 'high' } }] },
+        history: { offset: 6, rows: [{ step: 6, values: { loss: [0.1, 0.2] } }] },
         console: [{ lineNo: 5, text: 'x' }],
       },
       ownerKey,
