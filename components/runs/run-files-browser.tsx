@@ -116,19 +116,29 @@ export function RunFilesBrowser({
       const Icon = icons[previewKind(node.path)];
       const active = selected?.path === node.path;
       return (
-        <li key={node.path} role="none">
+        <li
+          key={node.path}
+          role="none"
+          className={cn(
+            'flex items-center pr-1',
+            active
+              ? 'bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-zinc-50'
+              : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60',
+          )}
+        >
           <button
             type="button"
             role="treeitem"
             aria-selected={active}
-            onClick={() => setSelected(node.file)}
+            onClick={() => {
+              setSelected(node.file);
+              // A link to the page opens the same preview; no navigation, so no re-render.
+              const url = new URL(window.location.href);
+              url.searchParams.set('path', node.path);
+              window.history.replaceState(null, '', url);
+            }}
             style={{ paddingLeft: `${0.75 + depth * 1 + 1.125}rem` }}
-            className={cn(
-              'flex w-full items-center gap-1.5 py-1.5 pr-3 text-left text-sm',
-              active
-                ? 'bg-brand-50 text-brand-700 dark:bg-zinc-800 dark:text-zinc-50'
-                : 'hover:bg-zinc-100 dark:hover:bg-zinc-800/60',
-            )}
+            className="flex min-w-0 flex-1 items-center gap-1.5 py-1.5 pr-2 text-left text-sm"
           >
             <Icon className="h-4 w-4 shrink-0 text-zinc-400" aria-hidden />
             <span className="min-w-0 flex-1 truncate font-mono text-xs">{node.name}</span>
@@ -136,6 +146,15 @@ export function RunFilesBrowser({
               {sizeLabels[node.path]}
             </span>
           </button>
+          <a
+            href={node.file.downloadUrl}
+            download
+            aria-label={`Download ${node.path}`}
+            title="Download"
+            className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+          >
+            <Download className="h-3.5 w-3.5" aria-hidden />
+          </a>
         </li>
       );
     });

@@ -54,20 +54,19 @@ test('the Files tab lists saved files and downloads them', async ({ page, reques
   await save(request, headers, base, 'requirements.txt', Buffer.from('torch==2.4\n'));
 
   await page.goto(run);
-  const table = page.getByRole('table', { name: 'Run files' });
-  await expect(
-    table.getByRole('link', { name: 'checkpoints/epoch-10.pt', exact: true }),
-  ).toBeVisible();
-  await expect(table.getByText('300.0 KB')).toBeVisible();
+  const tree = page.getByRole('tree', { name: 'Run files' });
+  await expect(tree.getByRole('treeitem', { name: /epoch-10\.pt/ })).toBeVisible();
+  await expect(tree.getByRole('treeitem', { name: /epoch-10\.pt/ })).toContainText('300.0 KB');
   await expect(page.getByRole('heading', { name: 'Files (3)' })).toBeVisible();
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.screenshot({ path: `/tmp/shots/files-${scheme}.png`, fullPage: true });
   }
 
-  const href = await table
-    .getByRole('link', { name: 'config.yaml', exact: true })
-    .getAttribute('href');
+  await tree.getByRole('treeitem', { name: /config\.yaml/ }).click();
+  const preview = page.getByRole('region', { name: 'Preview' });
+  await expect(preview.getByText('batch: 128')).toBeVisible();
+  const href = await preview.getByRole('link', { name: 'Download' }).getAttribute('href');
   const download = await page.request.get(href!);
   expect(download.status()).toBe(200);
   expect(await download.text()).toBe('lr: 0.1\nbatch: 128\n');
