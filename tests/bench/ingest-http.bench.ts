@@ -4,9 +4,8 @@
  * into a plain narrow table of the same Postgres in the same run. Prints points/s and
  * post latency percentiles. Tunables: BENCH_CLIENTS, BENCH_SECONDS, BENCH_ROWS, BENCH_KEYS.
  */
-import { spawn } from 'node:child_process';
 import { startBenchDatabase } from './support/bench-database';
-import { findFreePort } from '../../lib/net/find-free-port';
+import { startNextServer } from './support/next-server';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 16);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -30,35 +29,11 @@ const { secret } = await createApiKey(
   'bench',
 );
 
-const port = await findFreePort(3400);
-const server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: postgres.url,
-    SEXTANT_CRON: 'external',
-    LOG_LEVEL: 'warn',
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-  detached: true,
+const server = await startNextServer(postgres.url).catch(async (error) => {
+  await postgres.stop();
+  throw error;
 });
-const base = `http://127.0.0.1:${port}`;
-let serverExit: number | null = null;
-server.on('exit', (code) => (serverExit = code ?? 1));
-for (let i = 0; ; i++) {
-  if (
-    await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    )
-  )
-    break;
-  if (serverExit !== null || i > 600) {
-    await postgres.stop();
-    throw new Error(`the server did not start (exit code ${serverExit}); see its output above`);
-  }
-  await new Promise((r) => setTimeout(r, 500));
-}
+const base = server.url;
 
 const headers = { authorization: `Bearer ${secret}`, 'content-type': 'application/json' };
 const latencies: number[] = [];
@@ -159,8 +134,7 @@ console.log(
   `ratio to baseline: ${(points / elapsed / (baselinePoints / baselineSeconds)).toFixed(2)}`,
 );
 
-process.kill(-server.pid!, 'SIGTERM');
-await new Promise((r) => setTimeout(r, 1500));
+await server.stop();
 await getPrisma().$disconnect();
 await pool.end();
 await postgres.stop();

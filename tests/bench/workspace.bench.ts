@@ -4,11 +4,10 @@
  * panel, all at once, through the real GraphQL route), against the baseline of one series
  * of one run read the same way in the same run.
  *
- * History is generated inside Postgres (generate_series into the tail, then sealed by the
- * store's own append), because 20M points through the ingest path would take minutes.
- * BENCH_STEPS, BENCH_RUNS, BENCH_PANELS shrink it for a quick look.
+ * The data comes from support/workspace-data.ts. BENCH_STEPS, BENCH_RUNS, BENCH_PANELS shrink it for a quick look.
  */
 import { startBenchDatabase } from './support/bench-database';
+import { seedWorkspace } from './support/workspace-data';
 
 const steps = Number(process.env.BENCH_STEPS ?? 100_000);
 const runCount = Number(process.env.BENCH_RUNS ?? 10);
@@ -18,48 +17,13 @@ const repeats = 5;
 
 const postgres = await startBenchDatabase();
 process.env.AUTH_SECRET ??= 'bench-auth-secret-of-at-least-thirty-two-chars';
-const { getPool, getPrisma } = await import('../../lib/db/prisma');
-const { getMetricsStore } = await import('../../lib/history');
+const { keys, runIds, setupSeconds } = await seedWorkspace({
+  steps,
+  runs: runCount,
+  panels: panelCount,
+});
 const { POST } = await import('../../app/api/graphql/route');
 const { NextRequest } = await import('next/server');
-const pool = getPool();
-
-const keys = Array.from({ length: panelCount }, (_, i) => `train/metric_${i}`);
-const entity = await getPrisma().entity.create({ data: { name: 'bench', kind: 'USER' } });
-// Public, so the anonymous bench reads it through the same permission check as everyone.
-const project = await getPrisma().project.create({
-  data: { entityId: entity.id, name: 'workspace', visibility: 'PUBLIC' },
-});
-
-let started = performance.now();
-const runIds: string[] = [];
-for (let r = 0; r < runCount; r++) {
-  const run = await getPrisma().run.create({
-    data: {
-      projectId: project.id,
-      runId: `run-${r}`,
-      displayName: `run ${r}`,
-      lastStep: steps - 1,
-    },
-  });
-  runIds.push(run.runId);
-  await pool.query(`INSERT INTO "Metric" ("runId", key) SELECT $1, unnest($2::text[])`, [
-    run.id,
-    keys,
-  ]);
-  await pool.query(
-    `INSERT INTO "HistoryTail" ("metricId", step, value)
-     SELECT m.id, s, sin(s / 3000.0 + $2) + (CASE WHEN s % 9973 = 0 THEN 5 ELSE 0 END) + random() * 0.1
-     FROM "Metric" m, generate_series(0, $3::bigint - 1) s WHERE m."runId" = $1`,
-    [run.id, r, steps],
-  );
-  // The store seals every complete block when a series moves past it.
-  await getMetricsStore().append(run.id, [
-    { step: steps - 1, values: Object.fromEntries(keys.map((key) => [key, 0])) },
-  ]);
-}
-await pool.query('VACUUM ANALYZE');
-const setupSeconds = (performance.now() - started) / 1000;
 
 const query = `query ($input: ChartSeriesInput!) {
   chartSeries(input: $input) { series { runId key sampled bucketWidth x y min max } }
@@ -132,6 +96,5 @@ console.log(
   `points returned for the workspace: ${points.toLocaleString()} (` +
     `${(points / (panelCount * runCount)).toFixed(0)} per series, target ≤ 1,500; P5 target < 2,000 ms)`,
 );
-started = performance.now();
 await postgres.stop();
 process.exit(0);

@@ -1,0 +1,55 @@
+/**
+ * The P5 workspace data: a public project `bench/workspace` with `runs` runs × `panels` keys
+ * (`train/metric_<i>`) × `steps` steps. History is generated inside Postgres (generate_series
+ * into the tail, then sealed by the store's own append), because 20M points through the ingest
+ * path would take minutes. Import after DATABASE_URL points at the bench database.
+ */
+export async function seedWorkspace({
+  steps,
+  runs,
+  panels,
+}: {
+  steps: number;
+  runs: number;
+  panels: number;
+}) {
+  const { getPool, getPrisma } = await import('../../../lib/db/prisma');
+  const { getMetricsStore } = await import('../../../lib/history');
+  const pool = getPool();
+  const started = performance.now();
+  const keys = Array.from({ length: panels }, (_, i) => `train/metric_${i}`);
+  const entity = await getPrisma().entity.create({ data: { name: 'bench', kind: 'USER' } });
+  // Public, so the anonymous bench reads it through the same permission check as everyone.
+  const project = await getPrisma().project.create({
+    data: { entityId: entity.id, name: 'workspace', visibility: 'PUBLIC' },
+  });
+  const runIds: string[] = [];
+  for (let r = 0; r < runs; r++) {
+    const run = await getPrisma().run.create({
+      data: {
+        projectId: project.id,
+        runId: `run-${r}`,
+        displayName: `run ${r}`,
+        lastStep: steps - 1,
+        state: 'FINISHED',
+      },
+    });
+    runIds.push(run.runId);
+    await pool.query(`INSERT INTO "Metric" ("runId", key) SELECT $1, unnest($2::text[])`, [
+      run.id,
+      keys,
+    ]);
+    await pool.query(
+      `INSERT INTO "HistoryTail" ("metricId", step, value)
+       SELECT m.id, s, sin(s / 3000.0 + $2) + (CASE WHEN s % 9973 = 0 THEN 5 ELSE 0 END) + random() * 0.1
+       FROM "Metric" m, generate_series(0, $3::bigint - 1) s WHERE m."runId" = $1`,
+      [run.id, r, steps],
+    );
+    // The store seals every complete block when a series moves past it.
+    await getMetricsStore().append(run.id, [
+      { step: steps - 1, values: Object.fromEntries(keys.map((key) => [key, 0])) },
+    ]);
+  }
+  await pool.query('VACUUM ANALYZE');
+  return { keys, runIds, setupSeconds: (performance.now() - started) / 1000 };
+}
