@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import MagicLink, { magicLinkSubject } from './magic-link';
 import RunAlert, { runAlertSubject } from './run-alert';
+import StorageWarning, { storageWarningSubject } from './storage-warning';
 import TeamInvite, { teamInviteSubject } from './team-invite';
 import VerifyEmail, { verifyEmailSubject } from './verify-email';
 
@@ -21,6 +22,10 @@ const templates = {
   'magic-link': defineTemplate({ component: MagicLink, subject: () => magicLinkSubject }),
   'team-invite': defineTemplate({ component: TeamInvite, subject: teamInviteSubject }),
   'run-alert': defineTemplate({ component: RunAlert, subject: runAlertSubject }),
+  'storage-warning': defineTemplate({
+    component: StorageWarning,
+    subject: storageWarningSubject,
+  }),
 };
 
 type Registry = typeof templates;

@@ -31,7 +31,11 @@ export const PREVIEW_BYTES = 256 * 1024;
 export interface BrowserFile {
   path: string;
   size: number;
-  downloadUrl: string;
+}
+
+/** A file's content URL: the route's base (run files, an artifact version) plus its path. */
+export function fileUrl(downloadBase: string, path: string): string {
+  return `${downloadBase}/${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 const icons: Record<PreviewKind, typeof FileText> = {
@@ -43,18 +47,26 @@ const icons: Record<PreviewKind, typeof FileText> = {
 };
 
 /**
- * The Files tab: the run's files as a collapsible tree (folders from path segments, with
- * sizes) beside a preview of the selected file. Sizes come formatted from the server
- * (`sizeLabels`, by path, folders included) so both sides print them the same way.
+ * Files as a collapsible tree (folders from path segments, with sizes) beside a preview of
+ * the selected file: a run's Files tab, an artifact version's files. Sizes come formatted
+ * from the server (`sizeLabels`, by path, folders included) so both sides print them the
+ * same way. `downloadBase` is the content route that a file's path is appended to (see
+ * `fileUrl`); null for viewers who may not download, who then get neither links nor
+ * previews (the preview reads the same route).
  */
-export function RunFilesBrowser({
+export function FilesBrowser({
   tree,
   sizeLabels,
   initialPath,
+  downloadBase,
+  label = 'Run files',
 }: {
   tree: TreeNode<BrowserFile>[];
   sizeLabels: Record<string, string>;
   initialPath?: string;
+  downloadBase: string | null;
+  /** The tree's accessible name. */
+  label?: string;
 }) {
   const [selected, setSelected] = useState<BrowserFile | null>(() => {
     const find = (nodes: TreeNode<BrowserFile>[]): BrowserFile | null => {
@@ -146,15 +158,17 @@ export function RunFilesBrowser({
               {sizeLabels[node.path]}
             </span>
           </button>
-          <a
-            href={node.file.downloadUrl}
-            download
-            aria-label={`Download ${node.path}`}
-            title="Download"
-            className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
-          >
-            <Download className="h-3.5 w-3.5" aria-hidden />
-          </a>
+          {downloadBase !== null && (
+            <a
+              href={fileUrl(downloadBase, node.path)}
+              download
+              aria-label={`Download ${node.path}`}
+              title="Download"
+              className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-zinc-400 hover:bg-zinc-200 hover:text-zinc-900 dark:hover:bg-zinc-700 dark:hover:text-zinc-100"
+            >
+              <Download className="h-3.5 w-3.5" aria-hidden />
+            </a>
+          )}
         </li>
       );
     });
@@ -162,13 +176,23 @@ export function RunFilesBrowser({
   return (
     <div className="grid overflow-hidden rounded-xl border border-zinc-200 bg-white md:grid-cols-[18rem_minmax(0,1fr)] dark:border-zinc-800 dark:bg-zinc-900">
       <div className="border-b border-zinc-200 py-2 md:max-h-[70vh] md:overflow-y-auto md:border-r md:border-b-0 dark:border-zinc-800">
-        <ul role="tree" aria-label="Run files" className="m-0 list-none p-0">
+        <ul role="tree" aria-label={label} className="m-0 list-none p-0">
           {renderNodes(tree, 0)}
         </ul>
       </div>
       <section aria-label="Preview" className="min-w-0">
-        {selected ? (
-          <FilePreview key={selected.path} file={selected} sizeLabel={sizeLabels[selected.path]} />
+        {selected && downloadBase !== null ? (
+          <FilePreview
+            key={selected.path}
+            file={selected}
+            url={fileUrl(downloadBase, selected.path)}
+            sizeLabel={sizeLabels[selected.path]}
+          />
+        ) : selected ? (
+          <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">
+            Your role may view these files but not download them, so they have no preview. Ask a
+            team admin for a role that may download.
+          </p>
         ) : (
           <p className="p-6 text-sm text-zinc-500 dark:text-zinc-400">
             Select a file to preview it.
@@ -185,15 +209,15 @@ type Loaded =
   | { status: 'ready'; text: string; truncated: boolean; binary: boolean };
 
 /** Reads the start of a file (one Range request) as text. */
-function useFileText(file: BrowserFile, enabled: boolean, attempt: number): Loaded {
+function useFileText(file: BrowserFile, url: string, enabled: boolean, attempt: number): Loaded {
   // Keyed by file and attempt: a result for another file or an earlier try reads as loading.
-  const key = `${file.downloadUrl}#${attempt}`;
+  const key = `${url}#${attempt}`;
   const [result, setResult] = useState<{ key: string; loaded: Loaded } | null>(null);
   useEffect(() => {
     if (!enabled) return;
     const abort = new AbortController();
     (async () => {
-      const response = await fetch(file.downloadUrl, {
+      const response = await fetch(url, {
         headers: { range: `bytes=0-${PREVIEW_BYTES - 1}` },
         signal: abort.signal,
       });
@@ -219,14 +243,22 @@ function useFileText(file: BrowserFile, enabled: boolean, attempt: number): Load
       });
     });
     return () => abort.abort();
-  }, [file.downloadUrl, file.size, enabled, key]);
+  }, [url, file.size, enabled, key]);
   return result?.key === key ? result.loaded : { status: 'loading' };
 }
 
-function FilePreview({ file, sizeLabel }: { file: BrowserFile; sizeLabel?: string }) {
+function FilePreview({
+  file,
+  url,
+  sizeLabel,
+}: {
+  file: BrowserFile;
+  url: string;
+  sizeLabel?: string;
+}) {
   const kind = previewKind(file.path);
   const [attempt, setAttempt] = useState(0);
-  const loaded = useFileText(file, kind !== 'image' && kind !== 'binary', attempt);
+  const loaded = useFileText(file, url, kind !== 'image' && kind !== 'binary', attempt);
   return (
     <div>
       <div className="flex items-center gap-3 border-b border-zinc-200 px-4 py-2.5 dark:border-zinc-800">
@@ -237,7 +269,7 @@ function FilePreview({ file, sizeLabel }: { file: BrowserFile; sizeLabel?: strin
           {sizeLabel}
         </span>
         <a
-          href={file.downloadUrl}
+          href={url}
           download
           className="inline-flex h-8 items-center gap-1.5 rounded-md border border-zinc-300 px-3 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
         >
@@ -247,7 +279,7 @@ function FilePreview({ file, sizeLabel }: { file: BrowserFile; sizeLabel?: strin
       </div>
       <div className="max-h-[70vh] overflow-auto">
         {kind === 'image' ? (
-          <ImagePreview file={file} />
+          <ImagePreview file={file} url={url} />
         ) : kind === 'binary' ? (
           <NoPreview />
         ) : loaded.status === 'loading' ? (
@@ -332,7 +364,7 @@ function TextPreview({
   return <pre className={preClass}>{text}</pre>;
 }
 
-function ImagePreview({ file }: { file: BrowserFile }) {
+function ImagePreview({ file, url }: { file: BrowserFile; url: string }) {
   const [failed, setFailed] = useState(false);
   return (
     <div className="flex min-h-48 items-center justify-center bg-[repeating-conic-gradient(var(--color-zinc-100)_0_25%,transparent_0_50%)] bg-[length:16px_16px] p-4 dark:bg-[repeating-conic-gradient(var(--color-zinc-800)_0_25%,transparent_0_50%)]">
@@ -342,7 +374,7 @@ function ImagePreview({ file }: { file: BrowserFile }) {
         // An <img> never runs an SVG's scripts; the route also serves files with a sandbox CSP.
         // eslint-disable-next-line @next/next/no-img-element -- user files, not static assets
         <img
-          src={file.downloadUrl}
+          src={url}
           alt={file.path}
           onError={() => setFailed(true)}
           className="max-h-[65vh] max-w-full object-contain"

@@ -1,10 +1,157 @@
-import { HardDrive } from 'lucide-react';
+import { HardDrive, Trash2 } from 'lucide-react';
 import Link from 'next/link';
+import { deleteStoredItemAction } from '@/app/(app)/settings/storage/actions';
+import { ActionButton } from '@/components/settings/action-button';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { UsageBreakdown, UsageRow, UsageSort } from '@/lib/storage/usage-breakdown';
+import type {
+  ArtifactUsageRow,
+  FileUsageRow,
+  UsageBreakdown,
+  UsageRow,
+  UsageSort,
+} from '@/lib/storage/usage-breakdown';
 import { formatBytes } from '@/lib/storage/usage';
+
+function SortLinks({ sort, basePath }: { sort: UsageSort; basePath: string }) {
+  const sortLink = (to: UsageSort, label: string) =>
+    sort === to ? (
+      <span className="font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
+    ) : (
+      <Link href={`${basePath}?sort=${to}`} className="hover:underline">
+        {label}
+      </Link>
+    );
+  return (
+    <p className="mb-3 text-xs text-zinc-500 dark:text-zinc-400">
+      Sort by {sortLink('size', 'size')} · {sortLink('name', 'name')}
+    </p>
+  );
+}
+
+function DeleteButton({
+  fields,
+  what,
+  detail,
+}: {
+  fields: Record<string, string>;
+  what: string;
+  detail: string;
+}) {
+  return (
+    <ActionButton
+      action={deleteStoredItemAction}
+      fields={fields}
+      variant="ghost"
+      label={`Delete ${what}`}
+      showSuccess={false}
+      confirm={{
+        title: `Delete ${what}?`,
+        description: detail,
+        confirmLabel: 'Delete',
+      }}
+    >
+      <Trash2 className="size-4" aria-hidden />
+    </ActionButton>
+  );
+}
+
+function ArtifactTable({
+  rows,
+  sort,
+  basePath,
+}: {
+  rows: ArtifactUsageRow[];
+  sort: UsageSort;
+  basePath: string;
+}) {
+  return (
+    <div>
+      <SortLinks sort={sort} basePath={basePath} />
+      <DataTable
+        caption="Storage by artifact"
+        className="-mx-6 -mb-5"
+        columns={[
+          { label: 'Artifact', className: 'pl-6' },
+          { label: 'Versions', className: 'text-right' },
+          { label: 'Size', className: 'text-right pr-6' },
+        ]}
+      >
+        {rows.map((row) => (
+          <tr key={row.href} className="align-top">
+            <td className="py-2 pr-4 pl-6">
+              <Link href={row.href} className="break-all hover:underline">
+                {row.name}
+              </Link>{' '}
+              <span className="text-xs text-zinc-500 dark:text-zinc-400">{row.type}</span>
+              <details className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
+                <summary className="cursor-pointer select-none">Versions</summary>
+                <ul className="mt-1 space-y-1">
+                  {row.versionRows.map((version) => (
+                    <li key={version.label} className="flex items-center gap-3">
+                      <span className="w-10 font-mono">{version.label}</span>
+                      <span className="tabular-nums">
+                        {version.files} files · {formatBytes(version.bytes)}
+                      </span>
+                      {version.canDelete && (
+                        <DeleteButton
+                          fields={{ kind: 'artifact-version', ...version.target }}
+                          what={`${row.name}:${version.label}`}
+                          detail="The version's files, its aliases and its lineage go. Bytes no other file of this account holds are freed."
+                        />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </td>
+            <td className="px-4 py-2 text-right tabular-nums">{row.versions}</td>
+            <td className="py-2 pr-6 pl-4 text-right whitespace-nowrap tabular-nums">
+              {formatBytes(row.bytes)}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
+  );
+}
+
+function FileTable({ rows }: { rows: FileUsageRow[] }) {
+  return (
+    <DataTable
+      caption="Largest files"
+      className="-mx-6 -mb-5"
+      columns={[
+        { label: 'File', className: 'pl-6' },
+        { label: 'Size', className: 'text-right' },
+        { label: 'Actions', srOnly: true, className: 'pr-6' },
+      ]}
+    >
+      {rows.map((row) => (
+        <tr key={row.name}>
+          <td className="py-2 pr-4 pl-6">
+            <Link href={row.href} className="break-all hover:underline">
+              {row.name}
+            </Link>
+          </td>
+          <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">
+            {formatBytes(row.bytes)}
+          </td>
+          <td className="py-1 pr-6 text-right">
+            {row.canDelete && (
+              <DeleteButton
+                fields={{ kind: 'file', ...row.target }}
+                what={row.target.path}
+                detail={`The file is removed from run ${row.target.run}. Its bytes are freed unless another file of this account holds the same content.`}
+              />
+            )}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
 
 function UsageTable({
   caption,
@@ -17,19 +164,9 @@ function UsageTable({
   sort: UsageSort;
   basePath: string;
 }) {
-  const sortLink = (to: UsageSort, label: string) =>
-    sort === to ? (
-      <span className="font-medium text-zinc-900 dark:text-zinc-100">{label}</span>
-    ) : (
-      <Link href={`${basePath}?sort=${to}`} className="hover:underline">
-        {label}
-      </Link>
-    );
   return (
     <div>
-      <p className="mb-3 text-xs text-zinc-500 dark:text-zinc-400">
-        Sort by {sortLink('size', 'size')} · {sortLink('name', 'name')}
-      </p>
+      <SortLinks sort={sort} basePath={basePath} />
       <DataTable
         caption={caption}
         className="-mx-6 -mb-5"
@@ -74,7 +211,7 @@ export function StorageUsage({
     <div className="space-y-6">
       <Card
         title="Storage used"
-        description="Files saved to runs. The same content saved by several runs is counted once."
+        description="Run files and artifacts. The same content saved several times is counted once."
       >
         <p className="text-2xl font-semibold tabular-nums">
           {formatBytes(usage.usedBytes)}{' '}
@@ -114,6 +251,19 @@ export function StorageUsage({
       {usage.runs.length > 0 && (
         <Card title="Largest runs" description="The 50 runs holding the most bytes">
           <UsageTable caption="Storage by run" rows={usage.runs} sort={sort} basePath={basePath} />
+        </Card>
+      )}
+      {usage.artifacts.length > 0 && (
+        <Card
+          title="Artifacts"
+          description="Bytes stored by each artifact's versions; open Versions to delete one"
+        >
+          <ArtifactTable rows={usage.artifacts} sort={sort} basePath={basePath} />
+        </Card>
+      )}
+      {usage.files.length > 0 && (
+        <Card title="Largest files" description="The 50 largest run files">
+          <FileTable rows={usage.files} />
         </Card>
       )}
     </div>

@@ -3,8 +3,17 @@
 import { Bot, HardDrive, ShieldCheck, SlidersHorizontal, Users } from 'lucide-react';
 import { SideNav } from '@/components/ui/side-nav';
 
-/** Team settings sections; the members page is the settings root. */
-export function TeamSettingsNav({ teamName }: { teamName: string }) {
+/**
+ * Team settings sections; the members page is the settings root. `rolesOnly`: an
+ * organization admin who is no admin of the team, for whom Roles is the only section.
+ */
+export function TeamSettingsNav({
+  teamName,
+  rolesOnly = false,
+}: {
+  teamName: string;
+  rolesOnly?: boolean;
+}) {
   const base = `/teams/${teamName}/settings`;
   const items = [
     { href: base, label: 'Members', icon: Users },
@@ -13,5 +22,10 @@ export function TeamSettingsNav({ teamName }: { teamName: string }) {
     { href: `${base}/usage`, label: 'Usage', icon: HardDrive },
     { href: `${base}/general`, label: 'General', icon: SlidersHorizontal },
   ];
-  return <SideNav label="Team settings" items={items} />;
+  return (
+    <SideNav
+      label="Team settings"
+      items={rolesOnly ? items.filter((item) => item.label === 'Roles') : items}
+    />
+  );
 }

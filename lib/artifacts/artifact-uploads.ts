@@ -4,6 +4,7 @@ import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { getBlobStore, storageLimits } from '../storage';
 import { BlobMismatchError, PartSizeError, partCountOf, partSizeOf } from '../storage/blob-store';
+import { claimBlobBeforeUpload, recordBlob } from '../storage/blob-claims';
 import { assertQuotaAllows } from '../storage/usage';
 import { parseInput } from '../validation';
 import {
@@ -195,6 +196,8 @@ export async function completeArtifactUpload(
       [{ field: 'parts', message: `missing ${missing.length} of ${partCount}` }],
     );
   }
+  // Before the bytes land: keeps the cleanup off existing bytes of this content meanwhile.
+  await claimBlobBeforeUpload(session.sha256);
   try {
     await store.completeUpload(session.storeUploadId, { sha256: session.sha256, size, partCount });
   } catch (error) {
@@ -214,13 +217,12 @@ export async function completeArtifactUpload(
 
 async function recordCompleted(scope: ArtifactScope, id: string, sha256: string, size: number) {
   const prisma = getPrisma();
-  await prisma.$executeRawUnsafe(
-    `INSERT INTO "Blob" ("sha256", "size") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-    sha256,
-    size,
-  );
-  await prisma.artifactUpload.update({
-    where: { id, entityId: scope.entity.id },
-    data: { completedAt: new Date(), expiresAt: new Date(Date.now() + uploadLifetimeMs) },
+  // One transaction: the completed upload is the blob's reference until a version names it.
+  await prisma.$transaction(async (tx) => {
+    await recordBlob(tx, { sha256, size }, true);
+    await tx.artifactUpload.update({
+      where: { id, entityId: scope.entity.id },
+      data: { completedAt: new Date(), expiresAt: new Date(Date.now() + uploadLifetimeMs) },
+    });
   });
 }

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
+import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import {
   assertCanOnArtifacts,
   findArtifact,
@@ -58,5 +59,7 @@ export async function deleteArtifactVersion(
       update: { versionId: newest.id },
     });
   });
+  // Usage may have dropped below a warning threshold: reset it so the next crossing warns.
+  await checkStorageWarningsAfterWrite(scope.entity.id);
   return { deleted: true, version: versionLabel(version.version) };
 }

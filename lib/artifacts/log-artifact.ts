@@ -1,7 +1,9 @@
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
+import { claimUploadedBlobs } from '../storage/blob-claims';
 import { assertQuotaAllows } from '../storage/usage';
+import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import { parseField, parseInput } from '../validation';
 import { applyAlias } from './aliases';
 import {
@@ -81,6 +83,14 @@ export async function logArtifactVersion(
       where: { entityId: scope.entity.id, sha256: { in: shas } },
       select: { sha256: true },
     });
+    // Claims the blobs against the unreferenced-blob cleanup (lib/storage/blob-claims.ts).
+    const gone = await claimUploadedBlobs(tx, shas);
+    if (gone.length) {
+      throw AppError.badInput(
+        `Content no longer stored (its upload expired): ${gone.slice(0, 5).join(', ')}; upload it again`,
+        [{ field: 'files', message: `${gone.length} file(s) have no stored content` }],
+      );
+    }
     const heldSet = new Set(held.map((h) => h.sha256));
     const sizes = new Map(input.files.map((f) => [f.sha256, f.size]));
     const added = shas.filter((s) => !heldSet.has(s)).reduce((sum, s) => sum + sizes.get(s)!, 0);
@@ -126,6 +136,7 @@ export async function logArtifactVersion(
     }
     return { id: version.id, created: true };
   });
+  if (versionId.created) await checkStorageWarningsAfterWrite(scope.entity.id);
   return { ...(await toVersionView(versionId.id)), created: versionId.created };
 }
 

@@ -8,4 +8,6 @@ export const cronJobs = [
   { path: '/api/cron/crash-detection', everySeconds: 60, cron: '* * * * *' },
   // Alerts should arrive soon after the event; a hosted cron cannot go below a minute.
   { path: '/api/cron/alerts', everySeconds: 20, cron: '* * * * *' },
+  // Bounded batches; hourly keeps up with deletes and leaves the 24 h blob grace intact.
+  { path: '/api/cron/storage', everySeconds: 3600, cron: '0 * * * *' },
 ] as const;

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { getBlobStore } from '../storage';
+import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import { runFileContentType, runFileSecurityHeaders } from './content-type';
 import type { ByteRange } from '../storage/blob-store';
 import { parseField } from '../validation';
@@ -154,5 +155,7 @@ export async function deleteRunFile(
     where: { runId: scope.run.id, path },
   });
   if (count === 0) throw AppError.notFound(`File "${path}"`);
+  // Usage may have dropped below a warning threshold: reset it so the next crossing warns.
+  await checkStorageWarningsAfterWrite(scope.entity.id);
   return { deleted: true, path };
 }

@@ -4,7 +4,9 @@ import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { getBlobStore, storageLimits } from '../storage';
 import { BlobMismatchError, PartSizeError, partCountOf, partSizeOf } from '../storage/blob-store';
+import { claimBlobBeforeUpload, recordBlob } from '../storage/blob-claims';
 import { assertQuotaAllows } from '../storage/usage';
+import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import { parseInput } from '../validation';
 import {
   assertCanWriteFiles,
@@ -184,6 +186,8 @@ export async function completeUpload(
       [{ field: 'parts', message: `missing ${missing.length} of ${partCount}` }],
     );
   }
+  // Before the bytes land: keeps the cleanup off existing bytes of this content meanwhile.
+  await claimBlobBeforeUpload(session.sha256);
   try {
     await store.completeUpload(session.storeUploadId, {
       sha256: session.sha256,
@@ -222,11 +226,8 @@ async function saveRunFile(
   sessionId?: string,
 ): Promise<RunFileView> {
   const file = await getPrisma().$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO "Blob" ("sha256", "size") VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      input.sha256,
-      input.size,
-    );
+    // With a session, this request's bytes were just stored; without, they are deduplicated.
+    await recordBlob(tx, input, !!sessionId);
     const held = await tx.entityBlob.findUnique({
       where: { entityId_sha256: { entityId: scope.entity.id, sha256: input.sha256 } },
     });
@@ -256,5 +257,6 @@ async function saveRunFile(
     if (sessionId) await tx.uploadSession.deleteMany({ where: { id: sessionId } });
     return saved;
   });
+  await checkStorageWarningsAfterWrite(scope.entity.id);
   return toRunFileView(file, scope);
 }

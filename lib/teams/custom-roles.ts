@@ -40,7 +40,8 @@ const view = (role: {
   memberCount: role._count.memberships,
 });
 
-async function isOrganizationAdmin(actor: Actor, organizationId: string): Promise<boolean> {
+/** Whether the actor administers the organization (composes its custom roles). */
+export async function isOrganizationAdmin(actor: Actor, organizationId: string): Promise<boolean> {
   if (actor.kind !== 'user') return false;
   return !!(await getPrisma().organizationAdmin.findUnique({
     where: { organizationId_userId: { organizationId, userId: actor.userId } },

@@ -3,6 +3,7 @@ import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { can } from '../permissions/catalog';
 import type { TeamRoleName } from '../permissions/team-grants';
+import { isOrganizationAdmin } from './custom-roles';
 import { loadTeamAccess } from './team-access';
 
 export interface TeamProfile {
@@ -17,6 +18,12 @@ export interface TeamProfile {
   /** The viewer's role in the team, if any. */
   viewerRole: TeamRoleName | null;
   viewerCanManage: boolean;
+  /**
+   * Organization admins compose the organization's custom roles, so they may open this
+   * team's Roles page even when they are no admin of the team (its other settings stay
+   * team admins' only).
+   */
+  viewerCanComposeRoles: boolean;
 }
 
 /** The team's public profile (intro, links, size) plus what the viewer may do there. */
@@ -40,5 +47,8 @@ export async function getTeamProfile(actor: Actor, teamName: string): Promise<Te
     createdAt: team.createdAt,
     viewerRole: access.role,
     viewerCanManage: can(actor, 'team:view-settings', { access }),
+    viewerCanComposeRoles: can(actor, 'organization:manage-roles', {
+      isOrganizationAdmin: await isOrganizationAdmin(actor, team.organizationId),
+    }),
   };
 }

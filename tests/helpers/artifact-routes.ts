@@ -60,6 +60,14 @@ export async function routeArtifactRequest(
         }),
       });
     }
+    const zip = sub.match(/^\/versions\/([^/]+)\/download$/);
+    if (zip && method === 'GET') {
+      const route =
+        await import('@/app/api/v1/artifacts/[entity]/[project]/[artifact]/versions/[version]/download/route');
+      return route.GET(request, {
+        params: Promise.resolve({ ...artifact, version: decode(zip[1]!) }),
+      });
+    }
     const version = sub.match(/^\/versions\/([^/]+)$/);
     if (version && (method === 'PATCH' || method === 'DELETE')) {
       const route =

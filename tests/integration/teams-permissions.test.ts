@@ -1,4 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { init } from '../../sdk/src/index';
+import { startAppHttpServer } from '../helpers/app-http-server';
 import { graphql, type As, type GraphQLResponse } from '../helpers/graphql';
 import {
   addMember,
@@ -15,14 +20,23 @@ import { createVerifiedUser, testAuthSecret } from '../helpers/users';
 process.env.AUTH_SECRET = testAuthSecret;
 process.env.LOG_LEVEL = 'silent';
 delete process.env.SMTP_URL;
+// Artifact bytes go to a local blob store of this file's own.
+process.env.STORAGE_DRIVER = 'local';
+process.env.SEXTANT_DATA_DIR = await mkdtemp(path.join(os.tmpdir(), 'sextant-permissions-'));
 const { getPrisma } = await import('@/lib/db/prisma');
 const { getSystemSettings } = await import('@/lib/system/settings');
+const { can } = await import('@/lib/permissions/catalog');
+const { teamPermissions } = await import('@/lib/permissions/team-grants');
+type TeamAccess = import('@/lib/permissions/catalog').TeamAccess;
+type TeamPermission = import('@/lib/permissions/team-grants').TeamPermission;
+type Actor = import('@/lib/auth/actor').Actor;
 
 /**
- * Every actor against every team action of the GraphQL API (PERMISSIONS.md, "Team settings"
- * and "System settings"). Allowed: no error and the effect is there. Refused: exactly one
- * error, FORBIDDEN for anyone who proved who they are and UNAUTHENTICATED for anonymous
- * requests, and nothing changed in the database.
+ * Every actor against every team action of the GraphQL API (PERMISSIONS.md, "Team settings",
+ * "System settings", "Artifacts" and "Model registry"; REST over real HTTP where an action
+ * exists only there). Allowed: no error and the effect is there. Refused: exactly one error,
+ * UNAUTHENTICATED for anonymous requests, NOT_FOUND for those the team's private project or
+ * registry is hidden from, FORBIDDEN for anyone else, and nothing changed in the database.
  */
 
 const actorNames = [
@@ -74,6 +88,16 @@ const teamAdmins: ActorName[] = ['admin', 'orgAdmin', 'adminApiKey'];
 interface Action<S> {
   /** The one line to edit: who may do it. */
   allowed: readonly ActorName[];
+  /**
+   * The catalog permissions the service checks (all of them must hold). The table's
+   * `allowed` is the contract (PERMISSIONS.md); a test checks the catalog says the same.
+   */
+  permissions?: readonly TeamPermission[];
+  /**
+   * Refused actors who may not even see the target: they get NOT_FOUND, not FORBIDDEN
+   * (nor UNAUTHENTICATED, where anonymous is listed).
+   */
+  hidden?: readonly ActorName[];
   /** Per-case fixture (throwaway target, fresh name, reset state). */
   prepare: () => Promise<S>;
   run: (actor: As, state: S) => Promise<GraphQLResponse>;
@@ -266,6 +290,7 @@ const actions: Record<string, Action<unknown>> = {
   }),
   'set a registry admin': action({
     allowed: [...teamAdmins, 'registryAdmin'],
+    permissions: ['registry:manage-admins'],
     prepare: throwawayMember,
     run: (actor, target) =>
       graphql(
@@ -376,6 +401,637 @@ const actions: Record<string, Action<unknown>> = {
   }),
 };
 
+// ─── Artifacts and the model registry ───────────────────────────────────────────────────────
+// One private project "vision" where the member Mike logged weights:v0 (type model, one stored
+// file) from run "trainer", and the team's registered model "classifier" linking it as v0.
+
+/** Who sees the private project and the registry: members, except through a view-only API key. */
+const artifactViewers: ActorName[] = [
+  'viewOnly',
+  'member',
+  'customRole',
+  'registryAdmin',
+  'admin',
+  'orgAdmin',
+  'serviceAccount',
+  'memberApiKey',
+  'adminApiKey',
+];
+/** Members and admins (any way they sign in) and the team's service account. */
+const artifactWriters: ActorName[] = [
+  'member',
+  'registryAdmin',
+  'admin',
+  'orgAdmin',
+  'serviceAccount',
+  'memberApiKey',
+  'adminApiKey',
+];
+/** Signed in, but the private project and the registry do not exist for them. */
+const strangers: ActorName[] = ['outsider', 'systemAdmin', 'viewOnlyApiKey', 'customRoleApiKey'];
+
+const project = 'vision';
+const weightsBytes = Buffer.from('sextant weights: 0.25 0.5 0.125\n');
+const weights = { entity: team, project, artifact: 'weights', version: 'v0' };
+const fixtureIds = { entity: '', weightsVersion: '', classifier: '', classifierV0: '' };
+let server: Awaited<ReturnType<typeof startAppHttpServer>>;
+
+/** A REST call over real HTTP, answered in the shape the table reads (errors[].extensions.code). */
+async function rest(
+  method: string,
+  urlPath: string,
+  actor: As,
+  body?: unknown,
+): Promise<GraphQLResponse & { bytes: Buffer }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (actor && 'session' in actor) headers.cookie = actor.session;
+  if (actor && 'authorization' in actor) headers.authorization = actor.authorization;
+  const response = await fetch(`${server.url}${urlPath}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const bytes = Buffer.from(await response.arrayBuffer());
+  let json: { error?: { code: string; message: string } } & Record<string, unknown> = {};
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    // a download
+  }
+  const errors = json.error
+    ? [{ message: json.error.message, extensions: { code: json.error.code } }]
+    : undefined;
+  return { status: response.status, data: json, errors, bytes };
+}
+
+const artifactsUrl = `/api/v1/artifacts/${team}/${project}`;
+
+const artifactActions: Record<string, Action<unknown>> = {
+  'view artifacts': action({
+    allowed: artifactViewers,
+    permissions: ['artifact:view'],
+    // `project(…)` answers anonymous readers too (public projects): a private one is simply
+    // not found for them, where the REST routes and the registry ask them to sign in.
+    hidden: ['anonymous', ...strangers],
+    read: true,
+    prepare: async () => undefined,
+    run: (actor) =>
+      graphql(
+        `
+          query ($entity: String!, $project: String!) {
+            project(entity: $entity, name: $project) {
+              artifact(name: "weights") {
+                type
+                versions {
+                  version
+                }
+              }
+            }
+          }
+        `,
+        { entity: team, project },
+        actor,
+      ),
+    happened: async (_s, response) => {
+      const artifact = (response.data as { project?: { artifact?: unknown } } | null | undefined)
+        ?.project?.artifact;
+      if (artifact) expect(artifact).toEqual({ type: 'model', versions: [{ version: 'v0' }] });
+      return artifact != null;
+    },
+  }),
+  'log (create) an artifact': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:create'],
+    hidden: strangers,
+    prepare: async () => unique('dataset'),
+    run: (actor, name) =>
+      rest('POST', `${artifactsUrl}/${name}/versions`, actor, {
+        run: 'trainer',
+        type: 'dataset',
+        references: [{ path: 'raw.tar', uri: 's3://bucket/raw.tar' }],
+      }),
+    happened: async (name) =>
+      (await getPrisma().artifactVersion.count({
+        where: { artifact: { name: name as string } },
+      })) === 1,
+  }),
+  'edit artifact metadata': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:edit-metadata'],
+    hidden: strangers,
+    prepare: async () => unique('marker'),
+    run: (actor, marker) =>
+      graphql(
+        `
+          mutation ($target: ArtifactVersionTarget!, $metadata: JSON) {
+            updateArtifactMetadata(target: $target, metadata: $metadata) {
+              version
+            }
+          }
+        `,
+        { target: weights, metadata: { marker } },
+        actor,
+      ),
+    happened: async (marker) => {
+      const version = await getPrisma().artifactVersion.findUniqueOrThrow({
+        where: { id: fixtureIds.weightsVersion },
+      });
+      return (version.metadata as { marker?: string }).marker === marker;
+    },
+  }),
+  'add an artifact alias': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:edit-aliases'],
+    hidden: strangers,
+    prepare: async () => unique('best'),
+    run: (actor, alias) =>
+      graphql(
+        `
+          mutation ($target: ArtifactVersionTarget!, $alias: String!) {
+            setArtifactAlias(target: $target, alias: $alias) {
+              version
+            }
+          }
+        `,
+        { target: weights, alias },
+        actor,
+      ),
+    happened: async (alias) =>
+      (await getPrisma().artifactAlias.count({
+        where: { alias: alias as string, versionId: fixtureIds.weightsVersion, protected: false },
+      })) === 1,
+  }),
+  'delete an artifact alias': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:delete-aliases'],
+    hidden: strangers,
+    prepare: () => artifactAlias(false),
+    run: (actor, alias) => removeArtifactAlias(actor, alias as string),
+    happened: async (alias) =>
+      (await getPrisma().artifactAlias.count({ where: { alias: alias as string } })) === 0,
+  }),
+  'protect an artifact alias': action({
+    // "add/remove protected aliases": registry admins alone, team admins included.
+    allowed: ['registryAdmin'],
+    permissions: ['artifact:edit-aliases', 'registry:manage-protected-aliases'],
+    hidden: strangers,
+    prepare: async () => unique('prod'),
+    run: (actor, alias) =>
+      graphql(
+        `
+          mutation ($target: ArtifactVersionTarget!, $alias: String!) {
+            setArtifactAlias(target: $target, alias: $alias, protected: true) {
+              version
+            }
+          }
+        `,
+        { target: weights, alias },
+        actor,
+      ),
+    happened: async (alias) =>
+      (await getPrisma().artifactAlias.count({
+        where: { alias: alias as string, protected: true },
+      })) === 1,
+  }),
+  'delete a protected artifact alias': action({
+    allowed: ['registryAdmin'],
+    permissions: ['artifact:delete-aliases', 'registry:manage-protected-aliases'],
+    hidden: strangers,
+    prepare: () => artifactAlias(true),
+    run: (actor, alias) => removeArtifactAlias(actor, alias as string),
+    happened: async (alias) =>
+      (await getPrisma().artifactAlias.count({ where: { alias: alias as string } })) === 0,
+  }),
+  'delete an artifact version': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:delete'],
+    hidden: strangers,
+    prepare: async () => {
+      // An artifact of its own per case, so weights:v0 stays for the other rows.
+      const name = unique('scratch');
+      const version = await getPrisma().artifactVersion.create({
+        data: {
+          artifact: {
+            create: {
+              project: {
+                connect: { entityId_name: { entityId: fixtureIds.entity, name: project } },
+              },
+              name,
+              type: 'dataset',
+              nextVersion: 1,
+            },
+          },
+          version: 0,
+          digest: `digest-${name}`,
+          size: 0,
+          fileCount: 0,
+        },
+      });
+      await getPrisma().artifactAlias.create({
+        data: { artifactId: version.artifactId, alias: 'latest', versionId: version.id },
+      });
+      return name;
+    },
+    run: (actor, name) =>
+      graphql(
+        `
+          mutation ($target: ArtifactVersionTarget!) {
+            deleteArtifactVersion(target: $target)
+          }
+        `,
+        { target: { ...weights, artifact: name, version: 'v0' } },
+        actor,
+      ),
+    happened: async (name) =>
+      (await getPrisma().artifactVersion.count({
+        where: { artifact: { name: name as string } },
+      })) === 0,
+  }),
+  'resolve an artifact for download (use)': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:download'],
+    hidden: strangers,
+    prepare: async () => undefined,
+    run: (actor) => rest('POST', `${artifactsUrl}/weights/use`, actor, { version: 'latest' }),
+    happened: async (_s, response) => {
+      const files = (response.data as { files?: { path: string; downloadUrl: string }[] }).files;
+      if (files) {
+        expect(files).toEqual([
+          expect.objectContaining({
+            path: 'weights.bin',
+            downloadUrl: `${artifactsUrl}/weights/versions/v0/files/weights.bin`,
+          }),
+        ]);
+      }
+      return response.status === 200 && files != null;
+    },
+  }),
+  'download an artifact file': action({
+    allowed: artifactWriters,
+    permissions: ['artifact:download'],
+    hidden: strangers,
+    prepare: async () => undefined,
+    run: (actor) => rest('GET', `${artifactsUrl}/weights/versions/v0/files/weights.bin`, actor),
+    happened: async (_s, response) => {
+      const { bytes } = response as GraphQLResponse & { bytes: Buffer };
+      return response.status === 200 && bytes.equals(weightsBytes);
+    },
+  }),
+  'view the model registry': action({
+    allowed: artifactViewers,
+    permissions: ['registry:view'],
+    hidden: strangers,
+    read: true,
+    prepare: async () => undefined,
+    run: (actor) =>
+      graphql(
+        `
+          query ($entity: String!) {
+            registeredModel(entity: $entity, name: "classifier") {
+              name
+              versions {
+                version
+              }
+            }
+          }
+        `,
+        { entity: team },
+        actor,
+      ),
+    happened: async (_s, response) => {
+      const model = (response.data as { registeredModel?: unknown } | null | undefined)
+        ?.registeredModel;
+      if (model) expect(model).toEqual({ name: 'classifier', versions: [{ version: 'v0' }] });
+      return model != null;
+    },
+  }),
+  'add a model to the registry': action({
+    allowed: artifactWriters,
+    permissions: ['registry:add-models'],
+    hidden: strangers,
+    prepare: async () => unique('detector'),
+    run: (actor, name) =>
+      graphql(
+        `
+          mutation ($entity: String!, $name: String!) {
+            createRegisteredModel(entity: $entity, name: $name) {
+              name
+            }
+          }
+        `,
+        { entity: team, name },
+        actor,
+      ),
+    happened: async (name) =>
+      (await getPrisma().registeredModel.count({ where: { name: name as string } })) === 1,
+  }),
+  'link a version into a registered model': action({
+    allowed: artifactWriters,
+    permissions: ['registry:add-models'],
+    hidden: strangers,
+    prepare: async () =>
+      (
+        await getPrisma().registeredModel.create({
+          data: { entityId: fixtureIds.entity, name: unique('segmenter') },
+        })
+      ).name,
+    run: (actor, model) =>
+      graphql(
+        `
+          mutation ($entity: String!, $model: String!) {
+            linkModelVersion(
+              entity: $entity
+              model: $model
+              project: "vision"
+              artifact: "weights"
+              version: "v0"
+            ) {
+              name
+            }
+          }
+        `,
+        { entity: team, model },
+        actor,
+      ),
+    happened: async (model) =>
+      (await getPrisma().registeredModelVersion.count({
+        where: { model: { name: model as string }, artifactVersionId: fixtureIds.weightsVersion },
+      })) === 1,
+  }),
+  'add a model alias': action({
+    allowed: artifactWriters,
+    permissions: ['registry:add-aliases'],
+    hidden: strangers,
+    prepare: async () => unique('candidate'),
+    run: (actor, alias) => setModelAlias(actor, alias as string, false),
+    happened: async (alias) =>
+      (await getPrisma().registeredModelAlias.count({
+        where: { alias: alias as string, protected: false },
+      })) === 1,
+  }),
+  'remove a model alias': action({
+    allowed: artifactWriters,
+    permissions: ['registry:add-aliases'],
+    hidden: strangers,
+    prepare: () => modelAlias(false),
+    run: (actor, alias) => removeModelAlias(actor, alias as string),
+    happened: async (alias) =>
+      (await getPrisma().registeredModelAlias.count({ where: { alias: alias as string } })) === 0,
+  }),
+  'add a protected model alias': action({
+    allowed: ['registryAdmin'],
+    permissions: ['registry:add-aliases', 'registry:manage-protected-aliases'],
+    hidden: strangers,
+    prepare: async () => unique('production'),
+    run: (actor, alias) => setModelAlias(actor, alias as string, true),
+    happened: async (alias) =>
+      (await getPrisma().registeredModelAlias.count({
+        where: { alias: alias as string, protected: true },
+      })) === 1,
+  }),
+  'remove a protected model alias': action({
+    allowed: ['registryAdmin'],
+    permissions: ['registry:add-aliases', 'registry:manage-protected-aliases'],
+    hidden: strangers,
+    prepare: () => modelAlias(true),
+    run: (actor, alias) => removeModelAlias(actor, alias as string),
+    happened: async (alias) =>
+      (await getPrisma().registeredModelAlias.count({ where: { alias: alias as string } })) === 0,
+  }),
+  'remove a registry admin': action({
+    allowed: [...teamAdmins, 'registryAdmin'],
+    permissions: ['registry:manage-admins'],
+    prepare: async () => {
+      const user = await insertUser(unique('curator'));
+      await addMember(team, user.id, 'MEMBER', { isRegistryAdmin: true });
+      return user;
+    },
+    run: (actor, target) =>
+      graphql(
+        `
+          mutation ($team: String!, $userId: ID!) {
+            setRegistryAdmin(team: $team, userId: $userId, isRegistryAdmin: false)
+          }
+        `,
+        { team, userId: (target as { id: string }).id },
+        actor,
+      ),
+    happened: async (target) =>
+      (await membershipOf(team, (target as { id: string }).id))?.isRegistryAdmin === false,
+  }),
+};
+Object.assign(actions, artifactActions);
+
+/** A fresh alias on weights:v0 (protected or not); returns its name. */
+async function artifactAlias(isProtected: boolean) {
+  const alias = unique(isProtected ? 'golden' : 'stale');
+  const version = await getPrisma().artifactVersion.findUniqueOrThrow({
+    where: { id: fixtureIds.weightsVersion },
+  });
+  await getPrisma().artifactAlias.create({
+    data: { artifactId: version.artifactId, alias, versionId: version.id, protected: isProtected },
+  });
+  return alias;
+}
+
+const removeArtifactAlias = (actor: As, alias: string) =>
+  graphql(
+    `
+      mutation ($entity: String!, $project: String!, $alias: String!) {
+        removeArtifactAlias(entity: $entity, project: $project, artifact: "weights", alias: $alias)
+      }
+    `,
+    { entity: team, project, alias },
+    actor,
+  );
+
+/** A fresh alias on classifier:v0 (protected or not); returns its name. */
+async function modelAlias(isProtected: boolean) {
+  const alias = unique(isProtected ? 'champion' : 'shadow');
+  await getPrisma().registeredModelAlias.create({
+    data: {
+      modelId: fixtureIds.classifier,
+      alias,
+      versionId: fixtureIds.classifierV0,
+      protected: isProtected,
+    },
+  });
+  return alias;
+}
+
+const setModelAlias = (actor: As, alias: string, isProtected: boolean) =>
+  graphql(
+    `
+      mutation ($entity: String!, $alias: String!, $protected: Boolean) {
+        setRegisteredModelAlias(
+          entity: $entity
+          model: "classifier"
+          alias: $alias
+          version: "v0"
+          protected: $protected
+        ) {
+          name
+        }
+      }
+    `,
+    { entity: team, alias, protected: isProtected },
+    actor,
+  );
+
+const removeModelAlias = (actor: As, alias: string) =>
+  graphql(
+    `
+      mutation ($entity: String!, $alias: String!) {
+        removeRegisteredModelAlias(entity: $entity, model: "classifier", alias: $alias)
+      }
+    `,
+    { entity: team, alias },
+    actor,
+  );
+
+/** Mike (a member) logs weights:v0 through the real SDK and registers it as classifier:v0. */
+async function logArtifactFixture(memberKey: string, memberSession: As) {
+  server = await startAppHttpServer();
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'sextant-permissions-weights-'));
+  await writeFile(path.join(dir, 'weights.bin'), weightsBytes);
+  const trainer = await init({
+    apiKey: memberKey,
+    baseUrl: server.url,
+    entity: team,
+    project,
+    id: 'trainer',
+    finishOnExit: false,
+    captureConsole: false,
+    systemMetricsIntervalMs: 0,
+    flushIntervalMs: 50,
+  });
+  const logged = await trainer.logArtifact({ name: 'weights', type: 'model', files: dir });
+  expect(logged).toMatchObject({ version: 'v0', created: true, fileCount: 1 });
+  await trainer.finish();
+  expectOk(
+    await graphql(
+      `
+        mutation ($entity: String!) {
+          createRegisteredModel(entity: $entity, name: "classifier") {
+            name
+          }
+        }
+      `,
+      { entity: team },
+      memberSession,
+    ),
+  );
+  expectOk(
+    await graphql(
+      `
+        mutation ($entity: String!) {
+          linkModelVersion(
+            entity: $entity
+            model: "classifier"
+            project: "vision"
+            artifact: "weights"
+            version: "v0"
+          ) {
+            name
+          }
+        }
+      `,
+      { entity: team },
+      memberSession,
+    ),
+  );
+  const prisma = getPrisma();
+  const entity = await prisma.entity.findUniqueOrThrow({ where: { name: team } });
+  const version = await prisma.artifactVersion.findFirstOrThrow({
+    where: { artifact: { name: 'weights', project: { entityId: entity.id, name: project } } },
+  });
+  const link = await prisma.registeredModelVersion.findFirstOrThrow({
+    where: { model: { entityId: entity.id, name: 'classifier' } },
+  });
+  Object.assign(fixtureIds, {
+    entity: entity.id,
+    weightsVersion: version.id,
+    classifier: link.modelId,
+    classifierV0: link.id,
+  });
+}
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/**
+ * What each actor is to the team, as the catalog sees it, to check the table against
+ * `can` (the fixture builds the same people for real).
+ */
+const teamId = 'acme';
+const person = (via: 'session' | 'api-key', isSystemAdmin = false): Actor => ({
+  kind: 'user',
+  userId: 'someone',
+  username: 'someone',
+  isSystemAdmin,
+  via,
+});
+const member = (
+  role: TeamAccess['role'],
+  extraPermissions: TeamPermission[] = [],
+  isRegistryAdmin = false,
+): TeamAccess => ({ teamId, role, extraPermissions, isRegistryAdmin });
+const catalogView: Record<ActorName, { actor: Actor; access: TeamAccess }> = {
+  anonymous: { actor: { kind: 'anonymous' }, access: member(null) },
+  outsider: { actor: person('session'), access: member(null) },
+  viewOnly: { actor: person('session'), access: member('VIEW_ONLY') },
+  member: { actor: person('session'), access: member('MEMBER') },
+  customRole: { actor: person('session'), access: member('VIEW_ONLY', ['team:invite']) },
+  registryAdmin: { actor: person('session'), access: member('MEMBER', [], true) },
+  admin: { actor: person('session'), access: member('ADMIN') },
+  orgAdmin: { actor: person('session'), access: member('ADMIN') },
+  systemAdmin: { actor: person('session', true), access: member(null) },
+  serviceAccount: {
+    actor: {
+      kind: 'service-account',
+      serviceAccountId: 'robot',
+      teamId,
+      name: 'ci-bot',
+      apiKeyId: 'key',
+    },
+    access: member(null),
+  },
+  memberApiKey: { actor: person('api-key'), access: member('MEMBER') },
+  viewOnlyApiKey: { actor: person('api-key'), access: member('VIEW_ONLY') },
+  customRoleApiKey: { actor: person('api-key'), access: member('VIEW_ONLY', ['team:invite']) },
+  adminApiKey: { actor: person('api-key'), access: member('ADMIN') },
+};
+
+describe('the table and the catalog', () => {
+  it('agree on every cell of every row that names its permissions', () => {
+    for (const [name, { allowed, permissions, hidden = [] }] of Object.entries(actions)) {
+      if (!permissions) continue;
+      const fromCatalog = actorNames.filter((who) =>
+        permissions.every((permission) =>
+          can(catalogView[who].actor, permission, {
+            access: catalogView[who].access,
+            visibility: 'PRIVATE',
+          }),
+        ),
+      );
+      expect([...allowed].sort(), name).toEqual([...fromCatalog].sort());
+      for (const who of hidden) expect(allowed, `${name}: ${who} is hidden`).not.toContain(who);
+    }
+  });
+
+  it('has a row for every artifact and registry permission the services check', () => {
+    const covered = new Set(Object.values(actions).flatMap((a) => a.permissions ?? []));
+    const missing = teamPermissions.filter(
+      (p) => /^(artifact|registry):/.test(p) && !covered.has(p),
+    );
+    // No service checks registry:download: a model's bytes are its artifact version's, behind
+    // artifact:download (which the rows above cover), so view-only members cannot download
+    // models although the seed's registry table says they may.
+    expect(missing).toEqual(['registry:download']);
+  });
+});
+
 beforeAll(async () => {
   // The first user of an instance is its system admin: created first on purpose.
   const root = await createVerifiedUser('sysop');
@@ -467,6 +1123,8 @@ beforeAll(async () => {
     customRoleApiKey: await apiKeyOf(cora!.session),
     adminApiKey: await apiKeyOf(adam!.session),
   } satisfies Record<ActorName, As>);
+  const memberKey = (as.memberApiKey as { authorization: string }).authorization.slice(7);
+  await logArtifactFixture(memberKey, as.member);
 });
 
 describe('the fixture', () => {
@@ -526,12 +1184,49 @@ describe('the fixture', () => {
   });
 });
 
+const statusOf = { FORBIDDEN: 403, NOT_FOUND: 404, UNAUTHENTICATED: 401 } as const;
+
+/** Every table an action of this file could write, as one hash: a refusal must leave it as is. */
+const watchedTables = [
+  'Organization',
+  'OrganizationAdmin',
+  'Team',
+  'Entity',
+  'Membership',
+  'Invite',
+  'CustomRole',
+  'ServiceAccount',
+  'SystemSetting',
+  'Project',
+  'Artifact',
+  'ArtifactVersion',
+  'ArtifactAlias',
+  'ArtifactFile',
+  'ArtifactUsage',
+  'RegisteredModel',
+  'RegisteredModelVersion',
+  'RegisteredModelAlias',
+];
+async function databaseFingerprint(): Promise<string> {
+  // One row per table, in the list's order (a UNION's own order is not guaranteed).
+  const hashes = await getPrisma().$queryRawUnsafe<{ hash: string | null }[]>(
+    `SELECT hash FROM (${watchedTables
+      .map(
+        (table, i) =>
+          `SELECT ${i} AS i, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS hash FROM "${table}" t`,
+      )
+      .join(' UNION ALL ')}) hashes ORDER BY i`,
+  );
+  return hashes.map((row) => row.hash).join(',');
+}
+
 for (const [actionName, definition] of Object.entries(actions)) {
   describe(actionName, () => {
     for (const actor of actorNames) {
       const allowed = definition.allowed.includes(actor);
       it(`${allowed ? 'allows' : 'refuses'} ${actor}`, async () => {
         const state = await definition.prepare();
+        const before = allowed ? '' : await databaseFingerprint();
         const response = await definition.run(as[actor], state);
         const happened = await definition.happened(state, response);
         const who = `${actorDescriptions[actor]} trying to ${actionName}`;
@@ -540,14 +1235,20 @@ for (const [actionName, definition] of Object.entries(actions)) {
           expect(happened, who).toBe(true);
           return;
         }
-        const expected = actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
+        const expected = definition.hidden?.includes(actor)
+          ? 'NOT_FOUND'
+          : actor === 'anonymous'
+            ? 'UNAUTHENTICATED'
+            : 'FORBIDDEN';
         expect(
           response.errors?.map((error) => error.extensions?.code),
           who,
         ).toEqual([expected]);
         expect(happened, `${who}: refused, but it happened anyway`).toBe(false);
-        if (!definition.read)
-          expect(response.status, who).toBe(expected === 'FORBIDDEN' ? 403 : 401);
+        expect(await databaseFingerprint(), `${who}: refused, but the database changed`).toBe(
+          before,
+        );
+        if (!definition.read) expect(response.status, who).toBe(statusOf[expected]);
       });
     }
   });

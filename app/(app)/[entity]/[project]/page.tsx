@@ -49,6 +49,12 @@ export default async function ProjectPage({ params }: Params) {
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-3xl font-semibold tracking-tight break-all">{project.name}</h1>
             <VisibilityBadge visibility={project.visibility} />
+            <Link
+              href={`/${entity}/${project.name}/artifacts`}
+              className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500"
+            >
+              Artifacts
+            </Link>
           </div>
           <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
             {project.description ||

@@ -1,8 +1,8 @@
-import { ArrowLeft, ShieldOff } from 'lucide-react';
+import { ArrowLeft } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Avatar } from '@/components/layout/avatar';
+import { TeamAdminsOnly } from '@/components/teams/team-admins-only';
 import { TeamSettingsNav } from '@/components/teams/team-settings-nav';
 import { ButtonLink } from '@/components/ui/button-link';
 import { loadTeamSettings } from './load-team';
@@ -16,7 +16,11 @@ export async function generateMetadata({
   return { title: { default: `${team} settings`, template: `%s · ${team} · Sextant` } };
 }
 
-/** The team settings shell: which team, the section navigation, and the current section. */
+/**
+ * The team settings shell: which team, the section navigation, and the current section.
+ * Team admins see every section; organization admins who are no team admin see Roles only
+ * (each other section refuses them itself, since a layout does not know the path).
+ */
 export default async function TeamSettingsLayout({
   children,
   params,
@@ -50,29 +54,15 @@ export default async function TeamSettingsLayout({
         </ButtonLink>
       </div>
 
-      {team.viewerCanManage ? (
+      {team.viewerCanManage || team.viewerCanComposeRoles ? (
         <div className="flex flex-col gap-8 md:flex-row">
           <aside className="md:w-52 md:shrink-0">
-            <TeamSettingsNav teamName={team.name} />
+            <TeamSettingsNav teamName={team.name} rolesOnly={!team.viewerCanManage} />
           </aside>
           <div className="min-w-0 flex-1">{children}</div>
         </div>
       ) : (
-        <section className="mx-auto flex max-w-lg flex-col items-center gap-3 rounded-xl border border-zinc-200 bg-white px-6 py-12 text-center shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-          <ShieldOff className="h-8 w-8 text-zinc-400" aria-hidden />
-          <h1 className="text-xl font-semibold">Only team admins can view team settings</h1>
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            {team.viewerRole
-              ? `You are a ${team.viewerRole === 'VIEW_ONLY' ? 'view-only member' : 'member'} of ${team.name}. Ask one of its admins if something needs to change.`
-              : `You are not a member of ${team.name}.`}
-          </p>
-          <Link
-            href={`/${team.name}`}
-            className="text-sm font-medium text-brand-600 hover:underline dark:text-brand-500"
-          >
-            Go to the {team.name} profile
-          </Link>
-        </section>
+        <TeamAdminsOnly team={team} />
       )}
     </div>
   );

@@ -21,6 +21,7 @@ import { listInvites, roleLabels, type InviteView } from '@/lib/teams/invites';
 import { listMembers } from '@/lib/teams/members';
 import { teamRoles } from '@/lib/permissions/team-grants';
 import { loadTeamSettings } from './load-team';
+import { TeamAdminsOnly } from '@/components/teams/team-admins-only';
 
 export const metadata: Metadata = { title: 'Members' };
 
@@ -43,7 +44,7 @@ function InviteStateBadge({ state }: { state: InviteView['state'] }) {
 export default async function TeamMembersPage({ params }: { params: Promise<{ team: string }> }) {
   const { actor, team } = await loadTeamSettings((await params).team);
   // The layout explains why; the services would refuse anyway.
-  if (!team.viewerCanManage) return null;
+  if (!team.viewerCanManage) return <TeamAdminsOnly team={team} />;
 
   const [members, invites, customRoles] = await Promise.all([
     listMembers(actor, team.name),

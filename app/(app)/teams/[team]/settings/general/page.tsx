@@ -8,6 +8,7 @@ import { lastDeliveryProblem } from '@/lib/alerts/delivery-problem';
 import { avatarLimits } from '@/lib/images/avatar';
 import { getTeamSettings } from '@/lib/teams/team-settings';
 import { loadTeamSettings } from '../load-team';
+import { TeamAdminsOnly } from '@/components/teams/team-admins-only';
 
 export const metadata: Metadata = { title: 'General' };
 
@@ -17,7 +18,7 @@ export default async function TeamGeneralSettingsPage({
   params: Promise<{ team: string }>;
 }) {
   const { actor, team } = await loadTeamSettings((await params).team);
-  if (!team.viewerCanManage) return null;
+  if (!team.viewerCanManage) return <TeamAdminsOnly team={team} />;
   const settings = await getTeamSettings(actor, team.name);
   const deliveryProblem = await lastDeliveryProblem({ teamName: team.name });
 

@@ -20,12 +20,16 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export default async function TeamRolesPage({ params }: { params: Promise<{ team: string }> }) {
   const { actor, team } = await loadTeamSettings((await params).team);
-  if (!team.viewerCanManage) return null;
+  // Organization admins compose roles here even when they are no admin of this team.
+  if (!team.viewerCanManage && !team.viewerCanComposeRoles) return null;
   const { organizationId, organizationName, viewerCanCompose, roles } = await getTeamCustomRoles(
     actor,
     team.name,
   );
-  const membersLink = (
+  // Organization admins who are no team admin get here without the members page.
+  const membersLink = !team.viewerCanManage ? (
+    'Members'
+  ) : (
     <Link
       href={`/teams/${team.name}/settings`}
       className="font-medium text-brand-600 hover:underline dark:text-brand-500"

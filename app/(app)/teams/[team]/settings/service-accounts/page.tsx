@@ -10,6 +10,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { DataTable } from '@/components/ui/data-table';
 import { listServiceAccounts } from '@/lib/teams/service-accounts';
 import { loadTeamSettings } from '../load-team';
+import { TeamAdminsOnly } from '@/components/teams/team-admins-only';
 
 export const metadata: Metadata = { title: 'Service accounts' };
 
@@ -19,7 +20,7 @@ export default async function TeamServiceAccountsPage({
   params: Promise<{ team: string }>;
 }) {
   const { actor, team } = await loadTeamSettings((await params).team);
-  if (!team.viewerCanManage) return null;
+  if (!team.viewerCanManage) return <TeamAdminsOnly team={team} />;
   const accounts = await listServiceAccounts(actor, team.name);
 
   return (

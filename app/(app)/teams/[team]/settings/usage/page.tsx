@@ -3,6 +3,7 @@ import { SettingsPageHeader } from '@/components/settings/settings-page-header';
 import { StorageUsage } from '@/components/storage/storage-usage';
 import { readUsageBreakdown } from '@/lib/storage/usage-breakdown';
 import { loadTeamSettings } from '../load-team';
+import { TeamAdminsOnly } from '@/components/teams/team-admins-only';
 
 export const metadata: Metadata = { title: 'Usage' };
 
@@ -15,7 +16,7 @@ export default async function TeamUsagePage({
 }) {
   const { actor, team } = await loadTeamSettings((await params).team);
   // The layout shows non-admins why they cannot see settings; nothing to load for them.
-  if (!team.viewerCanManage) return null;
+  if (!team.viewerCanManage) return <TeamAdminsOnly team={team} />;
   const sort = (await searchParams).sort === 'name' ? 'name' : 'size';
   const usage = await readUsageBreakdown(actor, team.name, sort);
   return (

@@ -1,8 +1,8 @@
 import { FolderOpen } from 'lucide-react';
 import { buildFileTree } from '@/components/runs/file-tree';
-import { RunFilesBrowser } from '@/components/runs/run-files-browser';
+import { FilesBrowser } from '@/components/runs/run-files-browser';
 import { Card } from '@/components/ui/card';
-import { listFilesOfRun } from '@/lib/files/run-files';
+import { listFilesOfRun, runFileDownloadUrl } from '@/lib/files/run-files';
 import { formatBytes } from '@/lib/storage/usage';
 import { loadFromParams, type RunParams } from '../load-run';
 
@@ -42,9 +42,7 @@ sextant save --project ${project.name} --run ${run.runId} model.pt`}
     );
   }
   const total = files.reduce((sum, file) => sum + file.size, 0);
-  const tree = buildFileTree(
-    files.map((file) => ({ path: file.path, size: file.size, downloadUrl: file.downloadUrl })),
-  );
+  const tree = buildFileTree(files.map((file) => ({ path: file.path, size: file.size })));
   // Formatted here so the client prints sizes exactly like the rest of the app.
   const sizeLabels: Record<string, string> = {};
   const label = (nodes: typeof tree) => {
@@ -63,8 +61,12 @@ sextant save --project ${project.name} --run ${run.runId} model.pt`}
           {formatBytes(total)} in total. Content is stored once however many runs save it.
         </p>
       </div>
-      <RunFilesBrowser
+      <FilesBrowser
         tree={tree}
+        downloadBase={runFileDownloadUrl(
+          { entity: project.entityName, project: project.name, run: run.runId },
+          '',
+        ).replace(/\/$/, '')}
         sizeLabels={sizeLabels}
         initialPath={typeof initialPath === 'string' ? initialPath : undefined}
       />
