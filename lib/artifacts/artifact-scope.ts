@@ -37,6 +37,27 @@ export async function loadArtifactScope(
   return { entity: { id: entity.id, name: entity.name }, project, access };
 }
 
+/**
+ * Downloading a version's bytes: `artifact:download`, or `registry:download` when the version is
+ * linked in the model registry — the seed lets view-only members download models, though not
+ * other artifacts.
+ */
+export async function assertCanDownloadVersion(
+  actor: Actor,
+  scope: ArtifactScope,
+  versionId: string,
+): Promise<void> {
+  if (canOnArtifacts(actor, 'artifact:download', scope)) return;
+  if (canOnArtifacts(actor, 'registry:download', scope)) {
+    const linked = await getPrisma().registeredModelVersion.findFirst({
+      where: { artifactVersionId: versionId },
+      select: { id: true },
+    });
+    if (linked) return;
+  }
+  assertCanOnArtifacts(actor, 'artifact:download', scope);
+}
+
 export function assertCanOnArtifacts(
   actor: Actor,
   permission: ArtifactPermission,

@@ -6,7 +6,7 @@ import { parseRange, type FileDownload } from '../files/run-files';
 import { getBlobStore } from '../storage';
 import { parseField } from '../validation';
 import {
-  assertCanOnArtifacts,
+  assertCanDownloadVersion,
   findArtifact,
   loadArtifactScope,
   resolveVersion,
@@ -25,9 +25,9 @@ export async function openArtifactFile(
 ): Promise<FileDownload | { status: 416; headers: Record<string, string> }> {
   const path = parseField(runFilePath, 'path', rawPath);
   const scope = await loadArtifactScope(actor, target);
-  assertCanOnArtifacts(actor, 'artifact:download', scope);
   const artifact = await findArtifact(scope, target.artifact);
   const version = await resolveVersion(artifact, target.version);
+  await assertCanDownloadVersion(actor, scope, version.id);
   const file = await getPrisma().artifactFile.findUnique({
     where: { versionId_path: { versionId: version.id, path } },
   });

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { getBlobStore } from '../storage';
 import {
-  assertCanOnArtifacts,
+  assertCanDownloadVersion,
   findArtifact,
   loadArtifactScope,
   resolveVersion,
@@ -24,9 +24,9 @@ export async function openVersionZip(
   target: ProjectTarget & { artifact: string; version: string },
 ): Promise<{ body: Readable; filename: string }> {
   const scope = await loadArtifactScope(actor, target);
-  assertCanOnArtifacts(actor, 'artifact:download', scope);
   const artifact = await findArtifact(scope, target.artifact);
   const version = await resolveVersion(artifact, target.version);
+  await assertCanDownloadVersion(actor, scope, version.id);
   const files = await getPrisma().artifactFile.findMany({
     where: { versionId: version.id, sha256: { not: null } },
     select: { path: true, sha256: true },

@@ -3,7 +3,7 @@ import { getPrisma } from '../db/prisma';
 import { assertCan } from '../permissions/catalog';
 import { parseInput } from '../validation';
 import {
-  assertCanOnArtifacts,
+  assertCanDownloadVersion,
   findArtifact,
   findRunInProject,
   loadArtifactScope,
@@ -46,9 +46,9 @@ export async function resolveArtifactForUse(
 ): Promise<ArtifactVersionView & { files: ManifestFileView[] }> {
   const input = parseInput(useArtifactSchema, raw);
   const scope = await loadArtifactScope(actor, target);
-  assertCanOnArtifacts(actor, 'artifact:download', scope);
   const artifact = await findArtifact(scope, target.artifact);
   const version = await resolveVersion(artifact, input.version);
+  await assertCanDownloadVersion(actor, scope, version.id);
   const prisma = getPrisma();
   if (input.run) {
     const run = await findRunInProject(scope, input.run);

@@ -181,6 +181,18 @@ describe('model registry', () => {
       ),
     );
     expect(list.registeredModels).toEqual([{ name: 'detector' }]);
+
+    // The seed's registry table lets view-only members download models, though its artifacts
+    // table keeps other artifacts' bytes from them: v0 and v1 are linked models, coco is not.
+    const download = (artifact: string, version: string) =>
+      fetch(
+        `${server.url}/api/v1/artifacts/vision/detector/${artifact}/versions/${version}/files/weights.bin`,
+        { headers: { cookie: (viewer as { session: string }).session } },
+      );
+    const model = await download('yolo', 'v0');
+    expect(model.status).toBe(200);
+    expect(await model.text()).toBe('weights v0');
+    expect((await download('coco', 'v0')).status).toBe(403);
   });
 
   it('keeps protected aliases to registry admins, team admins included', async () => {

@@ -652,14 +652,14 @@ const artifactActions: Record<string, Action<unknown>> = {
     permissions: ['artifact:download'],
     hidden: strangers,
     prepare: async () => undefined,
-    run: (actor) => rest('POST', `${artifactsUrl}/weights/use`, actor, { version: 'latest' }),
+    run: (actor) => rest('POST', `${artifactsUrl}/samples/use`, actor, { version: 'latest' }),
     happened: async (_s, response) => {
       const files = (response.data as { files?: { path: string; downloadUrl: string }[] }).files;
       if (files) {
         expect(files).toEqual([
           expect.objectContaining({
             path: 'weights.bin',
-            downloadUrl: `${artifactsUrl}/weights/versions/v0/files/weights.bin`,
+            downloadUrl: `${artifactsUrl}/samples/versions/v0/files/weights.bin`,
           }),
         ]);
       }
@@ -669,6 +669,19 @@ const artifactActions: Record<string, Action<unknown>> = {
   'download an artifact file': action({
     allowed: artifactWriters,
     permissions: ['artifact:download'],
+    hidden: strangers,
+    prepare: async () => undefined,
+    run: (actor) => rest('GET', `${artifactsUrl}/samples/versions/v0/files/weights.bin`, actor),
+    happened: async (_s, response) => {
+      const { bytes } = response as GraphQLResponse & { bytes: Buffer };
+      return response.status === 200 && bytes.equals(weightsBytes);
+    },
+  }),
+  // The registry table lets view-only members download models (its artifacts table does not
+  // let them download other artifacts): weights:v0 is linked as classifier:v0.
+  'download a registered model file': action({
+    allowed: artifactViewers,
+    permissions: ['registry:download'],
     hidden: strangers,
     prepare: async () => undefined,
     run: (actor) => rest('GET', `${artifactsUrl}/weights/versions/v0/files/weights.bin`, actor),
@@ -907,6 +920,9 @@ async function logArtifactFixture(memberKey: string, memberSession: As) {
   });
   const logged = await trainer.logArtifact({ name: 'weights', type: 'model', files: dir });
   expect(logged).toMatchObject({ version: 'v0', created: true, fileCount: 1 });
+  // The same bytes as a dataset that is not in the registry: plain artifact:download applies.
+  const samples = await trainer.logArtifact({ name: 'samples', type: 'dataset', files: dir });
+  expect(samples).toMatchObject({ version: 'v0', created: true });
   await trainer.finish();
   expectOk(
     await graphql(
@@ -1025,10 +1041,7 @@ describe('the table and the catalog', () => {
     const missing = teamPermissions.filter(
       (p) => /^(artifact|registry):/.test(p) && !covered.has(p),
     );
-    // No service checks registry:download: a model's bytes are its artifact version's, behind
-    // artifact:download (which the rows above cover), so view-only members cannot download
-    // models although the seed's registry table says they may.
-    expect(missing).toEqual(['registry:download']);
+    expect(missing).toEqual([]);
   });
 });
 
