@@ -92,7 +92,8 @@ function ArtifactTable({
                     <li key={version.label} className="flex items-center gap-3">
                       <span className="w-10 font-mono">{version.label}</span>
                       <span className="tabular-nums">
-                        {version.files} files · {formatBytes(version.bytes)}
+                        {version.files} {version.files === 1 ? 'file' : 'files'} ·{' '}
+                        {formatBytes(version.bytes)}
                       </span>
                       {version.canDelete && (
                         <DeleteButton
@@ -121,7 +122,7 @@ function FileTable({ rows }: { rows: FileUsageRow[] }) {
   return (
     <DataTable
       caption="Largest files"
-      className="-mx-6 -mb-5"
+      className="-mx-6 -mt-5 -mb-5"
       columns={[
         { label: 'File', className: 'pl-6' },
         { label: 'Size', className: 'text-right' },

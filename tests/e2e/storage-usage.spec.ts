@@ -61,7 +61,7 @@ test('the storage page lists artifacts and the largest files, and deletes a file
   const artifacts = page.getByRole('table', { name: 'Storage by artifact' });
   await expect(artifacts.getByRole('link', { name: 'cifar/digits' })).toBeVisible();
   await expect(artifacts.getByText('500.0 KB', { exact: true })).toBeVisible();
-  await artifacts.getByText('Versions', { exact: true }).click();
+  await artifacts.locator('summary').click();
   await expect(artifacts.getByRole('button', { name: 'Delete cifar/digits:v0' })).toBeVisible();
   const files = page.getByRole('table', { name: 'Largest files' });
   await expect(files.getByRole('row').nth(1)).toContainText('weights.bin');
