@@ -23,16 +23,27 @@ it('calls every cron route on its interval with the bearer secret, and stops whe
   const stop = startCronTimer({ baseUrl, secret: 's3cret', log: () => {} });
 
   expect(calls).toHaveLength(0);
-  await vi.advanceTimersByTimeAsync(60_000);
-  await vi.waitFor(() => expect(calls).toHaveLength(cronJobs.length));
+  // Each job runs on its own interval: after the longest one, every route was called.
+  const longest = Math.max(...cronJobs.map((job) => job.everySeconds));
+  await vi.advanceTimersByTimeAsync(longest * 1000);
+  await vi.waitFor(() =>
+    expect(new Set(calls.map((call) => call.url))).toEqual(
+      new Set(cronJobs.map((job) => job.path)),
+    ),
+  );
   expect(calls).toContainEqual({
     method: 'POST',
     url: '/api/cron/email-outbox',
     authorization: 'Bearer s3cret',
   });
+  expect(calls.every((call) => call.authorization === 'Bearer s3cret')).toBe(true);
+  // The 20-second alerts job ran more often than the minute jobs.
+  const count = (path: string) => calls.filter((call) => call.url === path).length;
+  expect(count('/api/cron/alerts')).toBeGreaterThan(count('/api/cron/crash-detection'));
 
   stop();
-  await vi.advanceTimersByTimeAsync(120_000);
-  expect(calls).toHaveLength(cronJobs.length);
+  const before = calls.length;
+  await vi.advanceTimersByTimeAsync(longest * 1000 * 2);
+  expect(calls).toHaveLength(before);
   server.close();
 });
