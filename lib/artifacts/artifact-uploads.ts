@@ -1,9 +1,9 @@
-import { Readable } from 'node:stream';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
+import { assertAllPartsReceived, storeUploadPart } from '../storage/staged-parts';
 import { getBlobStore, storageLimits } from '../storage';
-import { BlobMismatchError, PartSizeError, partCountOf, partSizeOf } from '../storage/blob-store';
+import { BlobMismatchError, partCountOf, partSizeOf } from '../storage/blob-store';
 import { claimBlobBeforeUpload, recordBlob } from '../storage/blob-claims';
 import { assertQuotaAllows } from '../storage/usage';
 import { parseInput } from '../validation';
@@ -141,35 +141,7 @@ export async function putArtifactUploadPart(
   body: ReadableStream<Uint8Array> | null,
 ): Promise<{ partNumber: number; size: number }> {
   const { session, size } = await loadSession(actor, target, uploadId);
-  const partCount = partCountOf(size, session.partSize);
-  const partNumber = Number(partNumberText);
-  if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > partCount) {
-    throw AppError.badInput(`part number must be between 1 and ${partCount}`, [
-      { field: 'partNumber', message: `must be between 1 and ${partCount}` },
-    ]);
-  }
-  if (!body) throw AppError.badInput('The request has no body');
-  const expected = partSizeOf(size, session.partSize, partNumber);
-  try {
-    await getBlobStore().putPart(
-      session.storeUploadId,
-      partNumber,
-      Readable.fromWeb(body as import('node:stream/web').ReadableStream),
-      expected,
-    );
-  } catch (error) {
-    if (error instanceof PartSizeError) {
-      throw AppError.badInput(error.message, [{ field: 'body', message: error.message }]);
-    }
-    if (
-      (error as NodeJS.ErrnoException).code === 'ECONNRESET' ||
-      (error as Error).message === 'aborted'
-    ) {
-      throw AppError.badInput(`part ${partNumber} was cut off before its end; send it again`);
-    }
-    throw error;
-  }
-  return { partNumber, size: expected };
+  return storeUploadPart(session, size, partNumberText, body);
 }
 
 /** Joins and verifies the parts; the blob then waits for a version to name it. */
@@ -180,22 +152,7 @@ export async function completeArtifactUpload(
 ): Promise<{ status: 'complete'; file: BlobView }> {
   const { scope, session, size } = await loadSession(actor, target, uploadId);
   const store = getBlobStore();
-  const partCount = partCountOf(size, session.partSize);
-  const parts = await store.listParts(session.storeUploadId);
-  const received = new Set(
-    parts
-      .filter((p) => p.size === partSizeOf(size, session.partSize, p.partNumber))
-      .map((p) => p.partNumber),
-  );
-  const missing = Array.from({ length: partCount }, (_, i) => i + 1).filter(
-    (n) => !received.has(n),
-  );
-  if (missing.length) {
-    throw AppError.badInput(
-      `Parts not received yet: ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? ', …' : ''}`,
-      [{ field: 'parts', message: `missing ${missing.length} of ${partCount}` }],
-    );
-  }
+  const partCount = await assertAllPartsReceived(session, size);
   // Before the bytes land: keeps the cleanup off existing bytes of this content meanwhile.
   await claimBlobBeforeUpload(session.sha256);
   try {
