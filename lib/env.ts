@@ -46,6 +46,11 @@ export const envSchema = z.object({
   AUTH_SECRET: optional(
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)'),
   ),
+  /**
+   * Web server processes `npm start` runs on PORT (Node's cluster module shares the port).
+   * One Node process uses one core; the default is one per core, at most 4.
+   */
+  SEXTANT_WEB_WORKERS: optional(z.coerce.number().int().min(1).max(64)),
   /** How `npm start` runs the cron routes: `in-process` (a timer) or `external` (a scheduler calls them). */
   SEXTANT_CRON: optional(z.enum(['in-process', 'external'])).default('in-process'),
   /** Bearer secret of the /api/cron/* routes. `npm start` generates one when unset. */
@@ -77,6 +82,8 @@ export const envSchema = z.object({
   ).default(300),
   /** Lets Slack alert webhooks point at private or loopback addresses over http (tests, closed networks). */
   SEXTANT_ALLOW_PRIVATE_WEBHOOKS: optional(z.stringbool()).default(false),
+  /** Lets team storage connectors point at private or loopback endpoints over http (MinIO on the same network, tests). */
+  SEXTANT_ALLOW_PRIVATE_STORAGE_ENDPOINTS: optional(z.stringbool()).default(false),
   /** Where blobs (run files, artifacts) live: `local` (SEXTANT_DATA_DIR/blobs) or `s3`. Default: s3 when S3_BUCKET is set. */
   STORAGE_DRIVER: optional(z.enum(['local', 's3'], { error: 'must be local or s3' })),
   /** Largest single file accepted, in bytes (default 100 GiB). */

@@ -12,6 +12,7 @@ import { computeBuildFingerprint, isBuildCurrent, recordBuild } from './support/
 import { fail, loadConfig } from './support/config';
 import { openDatabase, type Database } from './support/database';
 import { startCronTimer } from './support/cron-timer';
+import { defaultWorkerCount, startWebWorkers, type WebWorkers } from './support/web-workers';
 import { ensureSecrets } from './support/secrets';
 
 const dev = process.argv.includes('--dev');
@@ -33,7 +34,10 @@ process.removeAllListeners('SIGINT');
 process.removeAllListeners('SIGTERM');
 
 let shuttingDown = false;
+/** The build, or `next dev`. */
 let child: ChildProcess | undefined;
+/** `next start` processes (production). */
+let workers: WebWorkers | undefined;
 
 async function shutdown(code: number): Promise<never> {
   shuttingDown = true;
@@ -46,7 +50,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (shuttingDown) return;
     log(`\n• ${signal}: stopping Sextant…`);
     shuttingDown = true;
-    if (child && child.exitCode === null) child.kill(signal);
+    if (workers) workers.stop(signal);
+    else if (child && child.exitCode === null) child.kill(signal);
     else void shutdown(0);
   });
 }
@@ -108,17 +113,30 @@ if (!dev) {
   }
 }
 
-const next = 'node_modules/.bin/next';
-child = run(next, [dev ? 'dev' : 'start', '--port', String(env.PORT)], {
-  ...serverEnv,
-  NODE_ENV: dev ? 'development' : 'production',
-});
-child.on('exit', (code) => void shutdown(shuttingDown ? 0 : (code ?? 1)));
+const nodeEnv = dev ? 'development' : 'production';
+if (dev) {
+  child = run('node_modules/.bin/next', ['dev', '--port', String(env.PORT)], {
+    ...serverEnv,
+    NODE_ENV: nodeEnv,
+  });
+  child.on('exit', (code) => void shutdown(shuttingDown ? 0 : (code ?? 1)));
+} else {
+  const count = defaultWorkerCount(env.SEXTANT_WEB_WORKERS);
+  log(`• Starting ${count} web worker${count === 1 ? '' : 's'}`);
+  workers = startWebWorkers({
+    count,
+    port: env.PORT,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...serverEnv, NODE_ENV: nodeEnv },
+    log,
+  });
+  void workers.exited.then((code) => shutdown(code));
+}
+const serverExited = () => (workers ? shuttingDown : child!.exitCode !== null);
 
 const startedAt = Date.now();
 const healthUrl = `http://127.0.0.1:${env.PORT}/api/health`;
 for (;;) {
-  if (shuttingDown || child.exitCode !== null) break;
+  if (shuttingDown || serverExited()) break;
   const ok = await fetch(healthUrl).then(
     (response) => response.ok,
     () => false,

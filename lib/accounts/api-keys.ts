@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/actor';
 import { requireUser } from '../auth/actor';
 import { generateToken, hashToken } from '../auth/tokens';
-import { getPrisma } from '../db/prisma';
+import { getPool, getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertCan } from '../permissions/catalog';
 import { parseField } from '../validation';
@@ -67,24 +67,58 @@ export async function revokeApiKey(actor: Actor, apiKeyId: string): Promise<void
   if (revoked.count === 0) throw AppError.notFound('API key');
 }
 
-/** lastUsedAt is advisory; writing it at most once a minute keeps hot paths cheap. */
-const lastUsedResolutionMs = 60_000;
 
-export type ApiKeyOwner =
-  | { kind: 'user'; userId: string; apiKeyId: string }
-  | { kind: 'service-account'; serviceAccountId: string; apiKeyId: string };
-
-/** The live key's owner (a person or a team's service account) for a presented secret, or null. */
-export async function findApiKeyOwner(secret: string): Promise<ApiKeyOwner | null> {
+/**
+ * The actor a presented secret stands for: its user, or its team's service account; null
+ * when the key is unknown or revoked. One statement joins key, user and service account,
+ * because every SDK request starts here (the ingest hot path).
+ */
+export async function findApiKeyActor(secret: string): Promise<Actor | null> {
   if (!secret.startsWith(apiKeyPrefix)) return null;
-  const prisma = getPrisma();
-  const key = await prisma.apiKey.findUnique({ where: { keyHash: hashToken(secret) } });
-  if (!key || key.revokedAt) return null;
-  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > lastUsedResolutionMs) {
-    await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  const { rows } = await getPool().query<ApiKeyActorRow>(
+    `SELECT k.id, (k."lastUsedAt" IS NULL OR k."lastUsedAt" < now() - interval '1 minute') AS "usedLongAgo", u.id AS "userId", u.username, u."isSystemAdmin",
+            s.id AS "serviceAccountId", s."teamId", s.name AS "serviceAccountName"
+     FROM "ApiKey" k
+     LEFT JOIN "User" u ON u.id = k."userId"
+     LEFT JOIN "ServiceAccount" s ON s.id = k."serviceAccountId"
+     WHERE k."keyHash" = $1 AND k."revokedAt" IS NULL`,
+    [hashToken(secret)],
+  );
+  const key = rows[0];
+  if (!key) return null;
+  // lastUsedAt is advisory; writing it at most once a minute keeps the hot path read-only.
+  if (key.usedLongAgo) {
+    await getPool().query(`UPDATE "ApiKey" SET "lastUsedAt" = now() WHERE id = $1`, [key.id]);
   }
-  if (key.userId) return { kind: 'user', userId: key.userId, apiKeyId: key.id };
-  if (key.serviceAccountId)
-    return { kind: 'service-account', serviceAccountId: key.serviceAccountId, apiKeyId: key.id };
+  if (key.userId) {
+    return {
+      kind: 'user',
+      userId: key.userId,
+      username: key.username!,
+      isSystemAdmin: key.isSystemAdmin!,
+      via: 'api-key',
+      apiKeyId: key.id,
+    };
+  }
+  if (key.serviceAccountId) {
+    return {
+      kind: 'service-account',
+      serviceAccountId: key.serviceAccountId,
+      teamId: key.teamId!,
+      name: key.serviceAccountName!,
+      apiKeyId: key.id,
+    };
+  }
   return null;
+}
+
+interface ApiKeyActorRow {
+  id: string;
+  usedLongAgo: boolean;
+  userId: string | null;
+  username: string | null;
+  isSystemAdmin: boolean | null;
+  serviceAccountId: string | null;
+  teamId: string | null;
+  serviceAccountName: string | null;
 }

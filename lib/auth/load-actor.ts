@@ -1,4 +1,4 @@
-import { findApiKeyOwner } from '../accounts/api-keys';
+import { findApiKeyActor } from '../accounts/api-keys';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import type { Actor } from './actor';
@@ -41,37 +41,7 @@ export function apiKeyFromAuthorization(header: string | null): string | undefin
 
 /** An API key that was presented must be valid: a wrong key is an error, not anonymity. */
 export async function actorFromApiKey(secret: string): Promise<Actor> {
-  const owner = await findApiKeyOwner(secret);
-  const prisma = getPrisma();
-  if (owner?.kind === 'user') {
-    const user = await prisma.user.findUnique({
-      where: { id: owner.userId },
-      select: { id: true, username: true, isSystemAdmin: true },
-    });
-    if (user) {
-      return {
-        kind: 'user',
-        userId: user.id,
-        username: user.username,
-        isSystemAdmin: user.isSystemAdmin,
-        via: 'api-key',
-        apiKeyId: owner.apiKeyId,
-      };
-    }
-  }
-  if (owner?.kind === 'service-account') {
-    const account = await prisma.serviceAccount.findUnique({
-      where: { id: owner.serviceAccountId },
-    });
-    if (account) {
-      return {
-        kind: 'service-account',
-        serviceAccountId: account.id,
-        teamId: account.teamId,
-        name: account.name,
-        apiKeyId: owner.apiKeyId,
-      };
-    }
-  }
-  throw AppError.unauthenticated('Invalid or revoked API key');
+  const actor = await findApiKeyActor(secret);
+  if (!actor) throw AppError.unauthenticated('Invalid or revoked API key');
+  return actor;
 }

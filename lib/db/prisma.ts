@@ -17,7 +17,13 @@ const globalForDb = globalThis as unknown as {
 export function getPool(): pg.Pool {
   // Kept on globalThis so dev-mode hot reloads do not open a new pool each time.
   if (!globalForDb.sextantPool) {
-    const pool = new pg.Pool({ connectionString: requireDatabaseUrl(), max: 20 });
+    const pool = new pg.Pool({
+      connectionString: requireDatabaseUrl(),
+      max: 20,
+      // Columns are UTC timestamps without a zone (Prisma's DateTime): SQL that writes now()
+      // must mean UTC whatever the server's configured zone.
+      options: '-c TimeZone=UTC',
+    });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it on the next checkout.
     pool.on('error', (error) =>

@@ -20,10 +20,7 @@ export async function handleApi(
     const result = await work(actor);
     // Downloads build their own response (a streamed body, their own content type).
     if (result instanceof Response) return result;
-    return Response.json(result ?? { ok: true }, {
-      status: successStatus,
-      headers: { 'cache-control': 'no-store' },
-    });
+    return jsonResponse(result ?? { ok: true }, successStatus);
   } catch (error) {
     return errorResponse(request, error);
   }
@@ -38,4 +35,21 @@ export function errorResponse(request: NextRequest, error: unknown): Response {
     { error: { code, message, ...(fields.length ? { fields } : {}) } },
     { status },
   );
+}
+
+/**
+ * A JSON response with its Content-Length: without it Next's compression gzips every reply,
+ * even a 60-byte ingest acknowledgement (a zlib stream per request on the hot path); with it,
+ * bodies under 1 KB go out as they are and larger ones are still compressed.
+ */
+function jsonResponse(body: unknown, status: number): Response {
+  const text = JSON.stringify(body);
+  return new Response(text, {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text)),
+      'cache-control': 'no-store',
+    },
+  });
 }
