@@ -5,9 +5,9 @@ import { withTransaction } from '../db/transaction';
 import { AppError } from '../errors';
 import { getMetricsStore } from '../history';
 import type { HistoryRow } from '../history/metrics-store';
-import { parseInput } from '../validation';
 import { loggableProject } from './project-access';
-import { streamBatchSchema, toNumber, type StreamBatch } from './schemas';
+import { parseStreamBatch } from './parse-stream-batch';
+import { toNumber, type StreamBatch } from './schemas';
 import {
   mediaRecord,
   mediaSummary,
@@ -49,7 +49,7 @@ export async function ingestStream(
   target: { entity: string; project: string; runId: string },
   raw: unknown,
 ): Promise<StreamAck> {
-  const batch = parseInput(streamBatchSchema, raw);
+  const batch = parseStreamBatch(raw);
   const project = await loggableProject(actor, target);
 
   return withTransaction((client) => applyBatch(client, project.id, target.runId, batch));
