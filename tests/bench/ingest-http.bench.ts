@@ -6,6 +6,7 @@
  */
 import { startBenchDatabase } from './support/bench-database';
 import { startNextServer } from './support/next-server';
+import { postmasterPid, processGroupCpuMs, processTreeCpuMs } from './support/process-cpu';
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 16);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
@@ -69,10 +70,23 @@ async function client(index: number, deadline: number) {
   }
 }
 
+const postmaster = postmasterPid(Number(new URL(postgres.url).port));
+const cpuBefore = {
+  server: processGroupCpuMs(server.processGroup),
+  postgres: postmaster ? processTreeCpuMs(postmaster) : NaN,
+  bench: process.cpuUsage(),
+};
 const started = performance.now();
 const deadline = Date.now() + seconds * 1000;
 await Promise.all(Array.from({ length: clients }, (_, i) => client(i, deadline)));
 const elapsed = (performance.now() - started) / 1000;
+const posts = latencies.length;
+const benchCpu = process.cpuUsage(cpuBefore.bench);
+const cpuPerPost = {
+  server: (processGroupCpuMs(server.processGroup) - cpuBefore.server) / posts,
+  postgres: ((postmaster ? processTreeCpuMs(postmaster) : NaN) - cpuBefore.postgres) / posts,
+  clients: (benchCpu.user + benchCpu.system) / 1000 / posts,
+};
 latencies.sort((a, b) => a - b);
 const pct = (p: number) =>
   latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
@@ -130,6 +144,12 @@ console.table([
     'p99 ms': '',
   },
 ]);
+const cpuTotal = cpuPerPost.server + cpuPerPost.postgres + cpuPerPost.clients;
+console.log(
+  `CPU per post (ms): server ${cpuPerPost.server.toFixed(2)}, Postgres ${cpuPerPost.postgres.toFixed(2)}, ` +
+    `load clients ${cpuPerPost.clients.toFixed(2)} → at most ${Math.round((2000 / cpuTotal) * pointsPerPost)} points/s ` +
+    `on 2 idle cores, or ${Math.round((2000 / (cpuPerPost.server + cpuPerPost.postgres)) * pointsPerPost)} with the clients elsewhere`,
+);
 console.log(
   `ratio to baseline: ${(points / elapsed / (baselinePoints / baselineSeconds)).toFixed(2)}`,
 );

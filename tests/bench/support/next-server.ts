@@ -35,6 +35,8 @@ export async function startNextServer(databaseUrl: string, env: Record<string, s
   }
   return {
     url,
+    /** The server runs detached: its process group (start script + web workers) has this id. */
+    processGroup: server.pid!,
     stop: async () => {
       process.kill(-server.pid!, 'SIGTERM');
       await new Promise((r) => setTimeout(r, 1500));
