@@ -194,6 +194,7 @@ const RunHandle = builder.objectRef<Awaited<ReturnType<typeof upsertRun>>>('RunH
     historyOffset: t.exposeInt('historyOffset'),
     systemOffset: t.exposeInt('systemOffset'),
     lastStep: t.exposeFloat('lastStep'),
+    consoleOffset: t.exposeInt('consoleOffset'),
     codeSavingDefault: t.exposeBoolean('codeSavingDefault'),
   }),
 });
@@ -239,6 +240,10 @@ const UpsertRunInput = builder.inputType('UpsertRunInput', {
     command: t.string(),
     gitRemote: t.string(),
     gitCommit: t.string(),
+    resume: t.string({
+      description:
+        'allow (default): continue the run if the id exists, else create it; must: only continue an existing run; never: only create a new one; auto: like allow',
+    }),
     resumeFromStep: t.int(),
     attributeTo: t.string(),
   }),

@@ -23,6 +23,9 @@ export const runIdSchema = z
 const shortText = (max: number = ingestLimits.maxStringLength) =>
   z.string().max(max, `must be at most ${max} characters`);
 
+export const resumeModes = ['allow', 'must', 'never', 'auto'] as const;
+export type ResumeMode = (typeof resumeModes)[number];
+
 const jsonObject = z.record(z.string().max(ingestLimits.maxKeyLength), z.unknown());
 
 export const upsertRunSchema = z.object({
@@ -42,6 +45,12 @@ export const upsertRunSchema = z.object({
   command: shortText().nullish(),
   gitRemote: shortText(1024).nullish(),
   gitCommit: shortText(64).nullish(),
+  /**
+   * W&B's resume modes for a run id: `allow` (the default) continues the run if it exists
+   * and creates it otherwise; `must` only continues an existing run; `never` only creates
+   * a new one; `auto` is `allow` here (the SDK picks the id of the last crashed run).
+   */
+  resume: z.enum(resumeModes, { message: `must be one of ${resumeModes.join(', ')}` }).optional(),
   /** Resume: forget history from this step on and continue logging there. */
   resumeFromStep: z.number().int().min(0).optional(),
   /** Service accounts: the team member (username or email) to attribute the run to. */

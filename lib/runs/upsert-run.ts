@@ -18,6 +18,8 @@ export interface RunHandle {
   historyOffset: number;
   systemOffset: number;
   lastStep: number;
+  /** The next console line number: a resumed run's output continues after what it printed before. */
+  consoleOffset: number;
   /** The team's default for saving code (the SDK reads it at init). */
   codeSavingDefault: boolean;
 }
@@ -54,9 +56,28 @@ async function attributedUser(
   return member.userId;
 }
 
+/** `resume: "must"` and the run is not there: nothing is created. */
+function runMustExist(runId: string, where: string): AppError {
+  return new AppError(
+    'NOT_FOUND',
+    `Run ${runId} does not exist in ${where}: resume "must" only continues an existing run`,
+    { fields: [{ field: 'id', message: 'no such run to resume' }] },
+  );
+}
+
+/** `resume: "never"` and the run is already there: it is left as it was. */
+function runMustNotExist(runId: string, where: string): AppError {
+  return new AppError(
+    'CONFLICT',
+    `Run ${runId} already exists in ${where}: resume "never" only starts a new run (choose another id, or resume "allow")`,
+    { fields: [{ field: 'id', message: 'already exists' }] },
+  );
+}
+
 /**
  * Creates or updates a run (W&B's upsertBucket): the project is created on first log; a
  * field left out keeps its value; resuming from a step forgets history from there on.
+ * `resume` decides what an existing (or missing) run id means: see `upsertRunSchema`.
  */
 export async function upsertRun(
   actor: Actor,
@@ -64,6 +85,12 @@ export async function upsertRun(
   input: UpsertRunInput,
 ): Promise<RunHandle> {
   const data = parseInput(upsertRunSchema, input);
+  const resume = data.resume ?? 'allow';
+  if (resume === 'must' && !target.runId) {
+    throw AppError.badInput('resume "must" needs the id of the run to continue', [
+      { field: 'id', message: 'is required with resume "must"' },
+    ]);
+  }
   const runId = target.runId ? parseInput(runIdSchema, target.runId) : newRunId();
   if (!target.project.trim() || target.project.length > 128 || /[/\\]/.test(target.project)) {
     throw AppError.badInput('Invalid project name', [
@@ -77,6 +104,8 @@ export async function upsertRun(
     where: { entityId_name: { entityId: entity.id, name: target.project } },
   });
   assertCan(actor, 'run:log', { access, visibility: project?.visibility });
+  const where = `${entity.name}/${target.project}`;
+  if (!project && resume === 'must') throw runMustExist(runId, where);
   if (!project) {
     project = await prisma.project
       .create({
@@ -113,28 +142,46 @@ export async function upsertRun(
     ...(data.gitRemote !== undefined && { gitRemote: data.gitRemote }),
     ...(data.gitCommit !== undefined && { gitCommit: data.gitCommit }),
   };
-  const run = await prisma.$transaction(async (tx) => {
+  const { run, consoleOffset } = await prisma.$transaction(async (tx) => {
     const existing = await tx.run.findUnique({
       where: { projectId_runId: { projectId: project.id, runId } },
     });
     if (!existing) {
-      return tx.run.create({
-        data: {
-          projectId: project.id,
-          runId,
-          displayName: data.displayName ?? runId,
-          createdById,
-          serviceAccountId: actor.kind === 'service-account' ? actor.serviceAccountId : null,
-          ...fields,
-        },
-      });
+      if (resume === 'must') throw runMustExist(runId, where);
+      const created = await tx.run
+        .create({
+          data: {
+            projectId: project.id,
+            runId,
+            displayName: data.displayName ?? runId,
+            createdById,
+            serviceAccountId: actor.kind === 'service-account' ? actor.serviceAccountId : null,
+            ...fields,
+          },
+        })
+        .catch((error) => {
+          // Another request created the same id a moment ago.
+          if (
+            resume === 'never' &&
+            error instanceof Prisma.PrismaClientKnownRequestError &&
+            error.code === 'P2002'
+          )
+            throw runMustNotExist(runId, where);
+          throw error;
+        });
+      return { run: created, consoleOffset: 0 };
     }
+    if (resume === 'never') throw runMustNotExist(runId, where);
     const resuming = data.resumeFromStep !== undefined;
     if (resuming) {
       // Rewind: the history stream continues from the kept rows.
       await getMetricsStore().deleteFromStep(existing.id, data.resumeFromStep!);
     }
-    return tx.run.update({
+    const printed = await tx.consoleLine.aggregate({
+      where: { runId: existing.id },
+      _max: { lineNo: true },
+    });
+    const updated = await tx.run.update({
       where: { id: existing.id },
       data: {
         ...fields,
@@ -146,6 +193,7 @@ export async function upsertRun(
         ...(resuming && { lastStep: BigInt(data.resumeFromStep! - 1) }),
       },
     });
+    return { run: updated, consoleOffset: (printed._max.lineNo ?? -1) + 1 };
   });
   return {
     id: run.id,
@@ -156,6 +204,7 @@ export async function upsertRun(
     historyOffset: run.historyOffset,
     systemOffset: run.systemOffset,
     lastStep: Number(run.lastStep),
+    consoleOffset,
     codeSavingDefault: entity.team?.codeSavingDefault ?? false,
   };
 }

@@ -14,7 +14,7 @@ import { Command } from 'commander';
 import { registerArtifactCommands } from './cli-artifacts.js';
 import { registerFileCommands } from './cli-files.js';
 import { credentialsPath, resolveCredentials, saveCredentials } from './credentials.js';
-import { init, whoami } from './index.js';
+import { init, resumeModes, whoami, type ResumeMode } from './index.js';
 import { LineRecorder } from './line-recorder.js';
 import { listOfflineRuns, sextantRoot } from './offline.js';
 import { syncOfflineRun } from './sync.js';
@@ -149,6 +149,10 @@ program
   .option('-n, --name <name>', 'display name of the run')
   .option('--id <id>', 'run id (to resume a run)')
   .option(
+    '--resume <mode>',
+    'allow (default: continue --id if it exists), must (only continue), never (only create), auto (continue the last crashed run started here)',
+  )
+  .option(
     '--stop-grace <seconds>',
     'after a stop from the UI/API: seconds between SIGTERM and SIGKILL (default SEXTANT_STOP_GRACE_SECONDS or 10)',
   )
@@ -156,8 +160,17 @@ program
   .action(
     async (
       command: string[],
-      opts: { project: string; entity?: string; name?: string; id?: string; stopGrace?: string },
+      opts: {
+        project: string;
+        entity?: string;
+        name?: string;
+        id?: string;
+        resume?: string;
+        stopGrace?: string;
+      },
     ) => {
+      if (opts.resume !== undefined && !resumeModes.includes(opts.resume as ResumeMode))
+        throw new Error(`--resume must be one of ${resumeModes.join(', ')}`);
       const graceSeconds = Number(opts.stopGrace ?? process.env.SEXTANT_STOP_GRACE_SECONDS ?? 10);
       if (!Number.isFinite(graceSeconds) || graceSeconds < 0)
         throw new Error('--stop-grace must be a number of seconds (0 or more)');
@@ -167,12 +180,16 @@ program
         entity: opts.entity,
         name: opts.name,
         id: opts.id,
+        resume: opts.resume as ResumeMode | undefined,
         captureConsole: false,
         finishOnExit: false,
         systemSampler: sampler,
       });
       process.stderr.write(`sextant: logging to ${run.info.url}\n`);
-      const recorder = new LineRecorder((line) => run.recordConsoleLine(line));
+      const recorder = new LineRecorder(
+        (line) => run.recordConsoleLine(line),
+        run.info.consoleOffset,
+      );
       const child = spawn(command[0]!, command.slice(1), {
         stdio: ['inherit', 'pipe', 'pipe'],
         env: {

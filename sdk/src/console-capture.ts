@@ -6,8 +6,8 @@ export class ConsoleCapture {
   private readonly recorder: LineRecorder;
   private readonly originals = { stdout: process.stdout.write, stderr: process.stderr.write };
 
-  constructor(emit: (line: ConsoleLine) => void) {
-    this.recorder = new LineRecorder(emit);
+  constructor(emit: (line: ConsoleLine) => void, firstLineNo = 0) {
+    this.recorder = new LineRecorder(emit, firstLineNo);
     for (const stream of ['stdout', 'stderr'] as const) {
       const original = this.originals[stream];
       const target = process[stream];

@@ -10,6 +10,7 @@ import {
   runDirectoryName,
   sextantRoot,
 } from './offline.js';
+import { readResumeFile, resumeFilePath, writeResumeFile } from './resume-file.js';
 import { Run, type RunInfo } from './run.js';
 import type { SystemSampler } from './system-metrics.js';
 import { Sender, spillDirOf, type StreamAck, type Transport } from './sender.js';
@@ -18,6 +19,9 @@ export { Run } from './run.js';
 export { histogram, image, table } from './media.js';
 export type { ArtifactVersion, LogArtifactOptions, UseArtifactOptions } from './artifacts.js';
 export type { AlertLevel, AlertOptions, ModelLayer } from './run.js';
+
+export const resumeModes = ['allow', 'must', 'never', 'auto'] as const;
+export type ResumeMode = (typeof resumeModes)[number];
 
 /** online: send to the server; offline: write a local run directory for `sextant sync`; disabled: drop everything. */
 export type Mode = 'online' | 'offline' | 'disabled';
@@ -42,10 +46,14 @@ export interface InitOptions {
   /** Default SEXTANT_MODE, else online. */
   mode?: Mode;
   /**
-   * 'allow' (the only behaviour): an `id` that exists continues that run, which is running
-   * again (also after it finished, failed, crashed or was preempted); otherwise a new run.
+   * W&B's resume modes (online runs). 'allow' (the default): an `id` that exists continues
+   * that run, which is running again (also after it finished, failed, crashed or was
+   * preempted); otherwise a new run. 'must': continue the run `id`, and fail (404) if it
+   * does not exist. 'never': start a new run, and fail (409) if `id` exists. 'auto': without
+   * an `id`, continue the last 'auto' run started in this folder (the sextant folder keeps
+   * a resume file) unless it finished with exit code 0; otherwise a new run.
    */
-  resume?: 'allow';
+  resume?: ResumeMode;
   /** Forget history from this step on when resuming. */
   resumeFromStep?: number;
   /** Defaults: SEXTANT_API_KEY and SEXTANT_BASE_URL (http://localhost:3000). */
@@ -76,6 +84,8 @@ interface RunHandle {
   historyOffset: number;
   systemOffset: number;
   lastStep: number;
+  /** Absent from servers older than resume modes. */
+  consoleOffset?: number;
   codeSavingDefault: boolean;
 }
 
@@ -131,7 +141,21 @@ export async function init(options: InitOptions): Promise<Run> {
   const mode = resolveMode(options.mode);
   // Inside `sextant run`, the CLI already records console output and system metrics.
   const wrapped = process.env.SEXTANT_WRAPPED === '1';
-  const id = options.id ?? process.env.SEXTANT_RUN_ID ?? randomId();
+  const root = sextantRoot(options.dir);
+  const resumeFile =
+    mode === 'online' && options.resume === 'auto'
+      ? resumeFilePath(root, options.project)
+      : undefined;
+  const id =
+    options.id ??
+    process.env.SEXTANT_RUN_ID ??
+    (resumeFile &&
+      (await readResumeFile(
+        resumeFile,
+        options.project,
+        options.entity ?? process.env.SEXTANT_ENTITY,
+      ))) ??
+    randomId();
   const gitState = await readGitState();
   const body = upsertBody(options, gitState);
   let handle: RunHandle;
@@ -154,13 +178,28 @@ export async function init(options: InitOptions): Promise<Run> {
     const entity = options.entity ?? process.env.SEXTANT_ENTITY ?? (await whoami(baseUrl, apiKey));
     const runPath = (runId: string) =>
       `${baseUrl}/api/v1/runs/${encodeURIComponent(entity)}/${encodeURIComponent(options.project)}/${encodeURIComponent(runId)}`;
-    handle = await postJson<RunHandle>(runPath(id), apiKey, body);
+    handle = await postJson<RunHandle>(runPath(id), apiKey, {
+      ...body,
+      // Offline runs leave it out: `sextant sync` may upsert the same run more than once.
+      ...(options.resume && { resume: options.resume }),
+    });
+    if (resumeFile) {
+      await writeResumeFile(resumeFile, {
+        format: 1,
+        runId: handle.runId,
+        entity: handle.entity,
+        project: handle.project,
+        startedAt: new Date().toISOString(),
+      }).catch((error: Error) =>
+        process.emitWarning(`sextant: resume file not written: ${error.message}`),
+      );
+    }
     const runUrl = runPath(handle.runId);
     transport = (batch) => postJson<StreamAck>(`${runUrl}/stream`, apiKey, batch);
     api = { runUrl, apiKey };
     url = `${baseUrl}/${handle.entity}/${handle.project}/runs/${handle.runId}`;
     // Created only if the queue ever has to spill.
-    runDir = path.join(sextantRoot(options.dir), runDirectoryName('run', handle.runId));
+    runDir = path.join(root, runDirectoryName('run', handle.runId));
   } else {
     const entity = options.entity ?? process.env.SEXTANT_ENTITY;
     handle = {
@@ -173,7 +212,7 @@ export async function init(options: InitOptions): Promise<Run> {
       codeSavingDefault: false,
     };
     if (mode === 'offline') {
-      runDir = path.join(sextantRoot(options.dir), runDirectoryName('offline-run', id));
+      runDir = path.join(root, runDirectoryName('offline-run', id));
       await createOfflineRun(runDir, {
         format: 1,
         project: options.project,
@@ -199,12 +238,14 @@ export async function init(options: InitOptions): Promise<Run> {
     dir: runDir,
     api,
     codeSavingDefault: handle.codeSavingDefault,
+    consoleOffset: handle.consoleOffset ?? 0,
+    resumeFile,
   };
   const sender = new Sender({
     transport,
     historyOffset: handle.historyOffset,
     systemOffset: handle.systemOffset,
-    spillDir: spillDirOf(runDir ?? path.join(sextantRoot(options.dir), `disabled-${id}`)),
+    spillDir: spillDirOf(runDir ?? path.join(root, `disabled-${id}`)),
     intervalMs: options.flushIntervalMs,
     memoryRows: options.memoryQueueRows,
     heartbeatMs: Number(process.env.SEXTANT_HEARTBEAT_MS ?? 30_000),

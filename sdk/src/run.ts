@@ -10,6 +10,7 @@ import { ConsoleCapture } from './console-capture.js';
 import { RunFiles, type SaveOptions } from './files.js';
 import { sendJson } from './http.js';
 import { stageImage, type MediaLogValue } from './media.js';
+import { removeResumeFile } from './resume-file.js';
 import { SystemSampler } from './system-metrics.js';
 import type { ConsoleLine, HistoryRow, HistoryValue, Sender } from './sender.js';
 
@@ -36,6 +37,10 @@ export interface RunInfo {
   api: { runUrl: string; apiKey: string } | undefined;
   /** The team's default for code saving, read at init. */
   codeSavingDefault: boolean;
+  /** The first console line number of this session (a resumed run continues its log). */
+  consoleOffset: number;
+  /** `resume: 'auto'`: the file naming this run, removed when it finishes cleanly. */
+  resumeFile?: string;
 }
 
 export type AlertLevel = 'INFO' | 'WARN' | 'ERROR';
@@ -95,7 +100,8 @@ export class Run {
     sampler?: SystemSampler,
   ) {
     this.step = lastStep + 1;
-    if (captureConsole) this.capture = new ConsoleCapture((line) => sender.setConsoleLine(line));
+    if (captureConsole)
+      this.capture = new ConsoleCapture((line) => sender.setConsoleLine(line), info.consoleOffset);
     if (systemMetricsIntervalMs > 0) {
       sampler ??= new SystemSampler();
       this.systemTimer = setInterval(() => {
@@ -252,10 +258,14 @@ export class Run {
     this.capture?.stop();
     clearInterval(this.systemTimer);
     await this.files?.finish(options.timeoutMs);
-    return this.sender.drain(
+    const delivered = await this.sender.drain(
       { exitCode, ...(this.preempting && { preempted: true }) },
       options.timeoutMs,
     );
+    // Finished cleanly: `resume: 'auto'` starts a new run next time.
+    if (delivered && exitCode === 0 && !this.preempting && this.info.resumeFile)
+      await removeResumeFile(this.info.resumeFile, this.info.id).catch(() => {});
+    return delivered;
   }
 
   // ─── Files (sdk/src/files.ts) ───

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -30,25 +30,40 @@ beforeAll(async () => {
   ).data!.createApiKey.secret;
 });
 
-/** Runs a Python script with the machine's python3 and the client from sdk/python on its path. */
-function python(
-  script: string,
-  env: Record<string, string> = {},
-): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('python3', ['-c', script], {
-      env: {
-        PATH: process.env.PATH,
-        PYTHONPATH: path.resolve('sdk/python'),
-        SEXTANT_API_KEY: apiKey,
-        SEXTANT_BASE_URL: server.url,
-        ...env,
-      } as unknown as NodeJS.ProcessEnv,
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => resolve({ code, stderr }));
+/** Starts a Python script with the machine's python3 and the client from sdk/python on its path. */
+function startPython(script: string, env: Record<string, string> = {}) {
+  const child = spawn('python3', ['-c', script], {
+    env: {
+      PATH: process.env.PATH,
+      PYTHONPATH: path.resolve('sdk/python'),
+      SEXTANT_API_KEY: apiKey,
+      SEXTANT_BASE_URL: server.url,
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
   });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk) => (output.stdout += chunk));
+  child.stderr.on('data', (chunk) => (output.stderr += chunk));
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, ...output })),
+  );
+  return { child, output, exited };
+}
+
+/** Runs a Python script to its end. */
+function python(script: string, env: Record<string, string> = {}) {
+  return startPython(script, env).exited;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function consoleLines(runId: string) {
+  const run = await getPrisma().run.findFirstOrThrow({ where: { runId } });
+  const lines = await getPrisma().consoleLine.findMany({
+    where: { runId: run.id },
+    orderBy: { lineNo: 'asc' },
+  });
+  return lines.map((line) => [line.lineNo, line.text, line.stream]);
 }
 
 it('logs a run from Python: config, metrics with NaN, summary, and the exit state', async () => {
@@ -183,4 +198,184 @@ print(run.dir)
   const loss = await getMetricsStore().readExact(run.id, 'loss', { limit: 5000 });
   expect(loss.every((point, i) => point.step === i && point.value === 1 / (i + 1))).toBe(true);
   expect(loss).toHaveLength(3000);
+});
+
+it('captures what the program prints into console lines (progress bars redrawn with \\r), printing as before', async () => {
+  const result = await python(`
+import sextant, sys
+sextant.init(project="py", id="py-console")
+print("epoch 1 done")
+for pct in (10, 50, 100):
+    print("progress %d%%" % pct, end="\\r", flush=True)
+print()
+sys.stdout.write("loading\\rloaded\\n")
+sys.stderr.write("a warning\\n")
+print("unicode \\u2713", "done")
+print("no newline at the end", end="")
+assert sextant.finish()
+print(" | after finish")
+`);
+  expect(result.code).toBe(0);
+  // The program's own output is untouched.
+  expect(result.stdout).toBe(
+    'epoch 1 done\nprogress 10%\rprogress 50%\rprogress 100%\r\nloading\rloaded\nunicode ✓ done\nno newline at the end | after finish\n',
+  );
+  expect(result.stderr).toBe('a warning\n');
+  expect(await consoleLines('py-console')).toEqual([
+    [0, 'epoch 1 done', 'stdout'],
+    [1, 'progress 100%', 'stdout'],
+    [2, 'loaded', 'stdout'],
+    [3, 'a warning', 'stderr'],
+    [4, 'unicode ✓ done', 'stdout'],
+    [5, 'no newline at the end', 'stdout'],
+  ]);
+});
+
+it('with console="redirect" also captures file-descriptor output of C code and child processes', async () => {
+  const result = await python(`
+import os, subprocess, sys, sextant
+sextant.init(project="py", id="py-redirect", console="redirect")
+print("from print", flush=True)
+os.write(1, b"from fd 1\\n")
+subprocess.run(["sh", "-c", "echo from a child; echo child error >&2"], check=True)
+sextant.finish()
+print("after finish")
+`);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toBe('from print\nfrom fd 1\nfrom a child\nafter finish\n');
+  expect(result.stderr).toBe('child error\n');
+  // Two descriptors are read by two threads: the order within each is kept, not between them.
+  const lines = await consoleLines('py-redirect');
+  const of = (stream: string) => lines.filter((line) => line[2] === stream).map(([, text]) => text);
+  expect(of('stdout')).toEqual(['from print', 'from fd 1', 'from a child']);
+  expect(of('stderr')).toEqual(['child error']);
+  expect(lines.map(([lineNo]) => lineNo)).toEqual([0, 1, 2, 3]);
+});
+
+it(
+  'loses and duplicates nothing through a server outage: the queue spills to disk, memory stays bounded',
+  { timeout: 120_000 },
+  async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'sextant-py-spill-'));
+    const { child, output, exited } = startPython(
+      `
+import json, sys, threading, time, sextant
+run = sextant.init(project="py", id="py-outage", memory_queue_rows=2000, flush_interval=0.05)
+n = 0
+def burst(rows):
+    global n
+    started = time.perf_counter()
+    for _ in range(rows):
+        run.log({"loss": n, "acc": -n})
+        n += 1
+    return time.perf_counter() - started
+burst(500)
+while run.pending_rows:
+    time.sleep(0.02)
+print("ACKED", flush=True)
+up = threading.Event()
+threading.Thread(target=lambda: (sys.stdin.readline(), up.set()), daemon=True).start()
+slowest, most_in_memory, ticks = 0.0, 0, 0
+while not up.is_set():
+    slowest = max(slowest, burst(100))
+    most_in_memory = max(most_in_memory, run._history.in_memory)
+    if n % 1000 == 0:
+        print("tick %d" % ticks, flush=True)
+        ticks += 1
+    time.sleep(0.02)
+stats = {"rows": n, "slowest": slowest, "mostInMemory": most_in_memory, "ticks": ticks,
+         "pending": run.pending_rows, "spilled": run.spilled_segments}
+assert sextant.finish(timeout=90)
+print(json.dumps(stats), flush=True)
+`,
+      { SEXTANT_DIR: root },
+    );
+    for (const until = Date.now() + 30_000; !output.stdout.includes('ACKED'); await sleep(20))
+      if (Date.now() > until) throw new Error(`the Python run never started: ${output.stderr}`);
+    await server.stop();
+    await sleep(Number(process.env.SEXTANT_TEST_OUTAGE_MS ?? 6_000));
+    // During the outage the queue is on disk, in the same place the TypeScript SDK spills to.
+    const runDir = (await readdir(root)).find((name) => /^run-\d{8}_\d{6}-py-outage$/.test(name));
+    expect(runDir).toBeDefined();
+    const spilled = await readdir(path.join(root, runDir!, 'spill'));
+    expect(spilled.some((name) => /^history-\d{6}\.jsonl$/.test(name))).toBe(true);
+    await server.restart();
+    child.stdin.write('up\n');
+    const result = await exited;
+    expect(result.code, result.stderr).toBe(0);
+    const stats = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+      rows: number;
+      slowest: number;
+      mostInMemory: number;
+      ticks: number;
+      pending: number;
+      spilled: number;
+    };
+    // Many more rows than memory holds were logged while the server was away.
+    expect(stats.rows).toBeGreaterThan(5_000);
+    expect(stats.pending).toBe(stats.rows - 500);
+    expect(stats.spilled).toBeGreaterThan(0);
+    expect(stats.mostInMemory).toBeLessThanOrEqual(4000);
+    // log() never waited for the network or the disk.
+    expect(stats.slowest).toBeLessThan(0.25);
+    const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'py-outage' } });
+    expect(run).toMatchObject({ state: 'FINISHED', historyOffset: stats.rows });
+    const loss = await getMetricsStore().readExact(run.id, 'loss', { limit: 200_000 });
+    expect(loss.map((p) => p.step)).toEqual(Array.from({ length: stats.rows }, (_, i) => i));
+    expect(loss.every((p, i) => p.value === i)).toBe(true);
+    const acc = await getMetricsStore().readExact(run.id, 'acc', { limit: 200_000 });
+    expect(acc.every((p, i) => p.value === -i)).toBe(true);
+    expect(acc).toHaveLength(stats.rows);
+    // What it printed during the outage reached the console log too, in order, once.
+    const lines = (await consoleLines('py-outage')).map(([, text]) => text);
+    expect(lines.filter((text) => String(text).startsWith('tick '))).toEqual(
+      Array.from({ length: stats.ticks }, (_, i) => `tick ${i}`),
+    );
+    // The spilled segments were read back and removed.
+    expect(await readdir(path.join(root, runDir!))).toEqual([]);
+  },
+);
+
+it('an uncaught exception fails the run at exit, with its traceback in the console log', async () => {
+  const result = await python(`
+import sextant
+sextant.init(project="py", id="py-crash")
+sextant.log({"x": 1})
+print("about to fail")
+raise ValueError("boom")
+`);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/ValueError: boom\n$/);
+  const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'py-crash' } });
+  expect(run).toMatchObject({ state: 'FAILED', exitCode: 1, historyOffset: 1 });
+  const lines = (await consoleLines('py-crash')).map(([, text, stream]) => `${stream}: ${text}`);
+  expect(lines[0]).toBe('stdout: about to fail');
+  expect(lines[1]).toBe('stderr: Traceback (most recent call last):');
+  expect(lines.at(-1)).toBe('stderr: ValueError: boom');
+});
+
+it('SIGTERM (a scheduler preempting the job) sends what was logged and reports the run preempted', async () => {
+  const { child, output, exited } = startPython(`
+import time, sextant
+sextant.init(project="py", id="py-sigterm")
+for i in range(300):
+    sextant.log({"loss": i})
+try:
+    print("ready", flush=True)
+    time.sleep(60)
+finally:
+    print("cleaning up")
+`);
+  for (const until = Date.now() + 30_000; !output.stdout.includes('ready'); await sleep(20))
+    if (Date.now() > until) throw new Error(`the Python run never started: ${output.stderr}`);
+  child.kill('SIGTERM');
+  const result = await exited;
+  expect(result.code).toBe(143);
+  expect(result.stdout).toBe('ready\ncleaning up\n');
+  const run = await getPrisma().run.findFirstOrThrow({ where: { runId: 'py-sigterm' } });
+  expect(run).toMatchObject({ state: 'PREEMPTED', exitCode: 143, historyOffset: 300 });
+  expect((await consoleLines('py-sigterm')).map(([, text]) => text)).toEqual([
+    'ready',
+    'cleaning up',
+  ]);
 });
