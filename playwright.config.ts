@@ -58,6 +58,8 @@ export default defineConfig({
       OIDC_CLIENT_ID: services.oidcClientId,
       OIDC_CLIENT_SECRET: services.oidcClientSecret,
       OIDC_DISPLAY_NAME: 'Test SSO',
+      // storage-connector.spec.ts connects a team to a moto_server bucket on 127.0.0.1.
+      SEXTANT_ALLOW_PRIVATE_STORAGE_ENDPOINTS: 'true',
     },
   },
 });

@@ -14,6 +14,8 @@ import './charts/types';
 import './workspaces/types';
 import './artifacts/types';
 import './registry/types';
+import './storage/types';
+import './reports/types';
 
 /** The whole schema, sorted so the printed graphql/schema.graphql diffs cleanly. */
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -3,9 +3,10 @@
 import { Loader2 } from 'lucide-react';
 import { useTheme } from 'next-themes';
 import type { Config, Data, Layout, PlotlyHTMLElement } from 'plotly.js';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { fetchChartSeries, xAxisLabels, type ChartSeriesData } from './chart-series';
 import { emaSmooth } from './smoothing';
+import { useNearViewport } from './use-near-viewport';
 
 export interface ChartRun {
   runId: string;
@@ -33,6 +34,44 @@ type XRange = { minX?: number; maxX?: number };
 
 /** Running runs are re-read this often, with Plotly.react updating the plot in place. */
 export const livePollMs = 5000;
+
+let plotly: PlotlyModule | null = null;
+let plotlyLoading: Promise<PlotlyModule> | null = null;
+
+/**
+ * plotly.js (3.5 MB) once per page, whichever chart asks first. Started as soon as this
+ * module runs in the browser, so it downloads and compiles while the page still fetches its
+ * runs, layout and series rather than after the first chart mounts.
+ */
+function loadPlotly(): Promise<PlotlyModule> {
+  plotlyLoading ??= import('plotly.js-dist-min').then((module) => {
+    plotly = module.default as unknown as PlotlyModule;
+    return plotly;
+  });
+  return plotlyLoading;
+}
+if (typeof window !== 'undefined') void loadPlotly();
+
+/**
+ * One timer for every live chart on the page, so their polls fall in the same moment and
+ * fetchChartSeries sends them as one request.
+ */
+const liveListeners = new Set<() => void>();
+let liveTimer: ReturnType<typeof setInterval> | null = null;
+function onLiveTick(listener: () => void): () => void {
+  liveListeners.add(listener);
+  liveTimer ??= setInterval(() => liveListeners.forEach((notify) => notify()), livePollMs);
+  return () => {
+    liveListeners.delete(listener);
+    if (liveListeners.size === 0 && liveTimer) {
+      clearInterval(liveTimer);
+      liveTimer = null;
+    }
+  };
+}
+
+/** Widths are rounded so resizing a window by a few pixels does not re-read every panel. */
+const roundWidth = (pixels: number) => Math.max(100, Math.round(pixels / 100) * 100);
 const dashes = ['solid', 'dash', 'dot', 'dashdot', 'longdash'] as const;
 
 function rgba(hex: string, alpha: number): string {
@@ -55,7 +94,8 @@ function fromAxis(value: unknown, xAxis: string, log: boolean): number | undefin
  * A line chart of several runs' metrics, read from `Query.chartSeries` (server-side sampling
  * with min/max bands). Zooming re-reads the visible range, so a deep zoom shows exact
  * points; double-click resets. With `live`, it polls and updates the plot in place.
- * plotly.js is loaded on the client only, on first use.
+ * plotly.js is loaded on the client only, once per page. The data is read at once (batched
+ * with the other charts on the page); the plot is drawn once it comes near the viewport.
  */
 export function LineChart({
   entityName,
@@ -76,8 +116,8 @@ export function LineChart({
 }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
-  const plotlyRef = useRef<PlotlyModule | null>(null);
-  const [plotlyReady, setPlotlyReady] = useState(false);
+  const plotlyRef = useRef<PlotlyModule | null>(plotly);
+  const [plotlyReady, setPlotlyReady] = useState(plotly !== null);
   const [width, setWidth] = useState(0);
   const [zoom, setZoom] = useState<XRange | null>(null);
   const [series, setSeries] = useState<ChartSeriesData[] | null>(null);
@@ -86,6 +126,7 @@ export function LineChart({
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const { resolvedTheme } = useTheme();
+  const near = useNearViewport(containerRef);
   // Callers build these inline; compare them by value so a re-render draws nothing new.
   const runsJson = JSON.stringify(runsProp);
   const keysJson = JSON.stringify(keysProp);
@@ -113,9 +154,9 @@ export function LineChart({
 
   useEffect(() => {
     let cancelled = false;
-    void import('plotly.js-dist-min').then((module) => {
+    void loadPlotly().then((module) => {
       if (cancelled) return;
-      plotlyRef.current = module.default as unknown as PlotlyModule;
+      plotlyRef.current = module;
       setPlotlyReady(true);
     });
     const plot = plotRef.current;
@@ -125,13 +166,17 @@ export function LineChart({
     };
   }, []);
 
-  // The pixel width decides how many points are worth reading; round it so resizing a
-  // window by a few pixels does not re-read every panel.
+  // The pixel width decides how many points are worth reading. Measured once on mount, so
+  // the read starts in this commit rather than at the observer's first callback a frame later.
+  useLayoutEffect(() => {
+    const element = containerRef.current;
+    if (element) setWidth(roundWidth(element.getBoundingClientRect().width));
+  }, []);
   useEffect(() => {
     const element = containerRef.current;
     if (!element) return;
     const observer = new ResizeObserver(([entry]) => {
-      const next = Math.max(100, Math.round((entry?.contentRect.width ?? 0) / 100) * 100);
+      const next = roundWidth(entry?.contentRect.width ?? 0);
       setWidth((previous) => (previous === next ? previous : next));
       if (plotRef.current && plotlyRef.current) plotlyRef.current.Plots.resize(plotRef.current);
     });
@@ -141,8 +186,7 @@ export function LineChart({
 
   useEffect(() => {
     if (!live) return;
-    const timer = setInterval(() => setTick((t) => t + 1), livePollMs);
-    return () => clearInterval(timer);
+    return onLiveTick(() => setTick((t) => t + 1));
   }, [live]);
 
   const minX = range.minX;
@@ -199,7 +243,7 @@ export function LineChart({
     const Plotly = plotlyRef.current;
     const plot = plotRef.current;
     const drawn = nothingToRead ? [] : series;
-    if (!plotlyReady || !Plotly || !plot || !drawn) return;
+    if (!plotlyReady || !Plotly || !plot || !drawn || !near) return;
     const traces = buildTraces(drawn, runsById, keys, options);
     const layout = buildLayout(options, dark, height, zoomScope);
     const config: Partial<Config> = {
@@ -227,7 +271,7 @@ export function LineChart({
         }
       });
     });
-  }, [plotlyReady, series, nothingToRead, runsById, keys, options, dark, height, zoomScope]);
+  }, [plotlyReady, series, nothingToRead, runsById, keys, options, dark, height, zoomScope, near]);
 
   const empty = nothingToRead || (series !== null && series.every((s) => s.x.length === 0));
   return (

@@ -1,15 +1,41 @@
 'use client';
 
 import { useState } from 'react';
-import { updateShowcaseAction } from '@/app/(app)/teams/[team]/settings/actions';
+import {
+  updateReportShowcaseAction,
+  updateShowcaseAction,
+} from '@/app/(app)/teams/[team]/settings/actions';
 import { FormMessage } from '@/components/settings/form-message';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useFormAction } from '@/components/ui/use-form-action';
 
-/** Kept in step with maxShowcasedProjects in lib/teams/team-showcase.ts (the service enforces it). */
+/**
+ * Kept in step with maxShowcasedProjects (lib/teams/team-showcase.ts) and maxShowcasedReports
+ * (lib/reports/report-showcase.ts); the services enforce them.
+ */
 const maxProjects = 6;
+
+/** What is showcased: the team's projects, or reports of its projects. */
+const kinds = {
+  projects: {
+    action: updateShowcaseAction,
+    field: 'projectIds',
+    title: 'Showcased projects',
+    choose: 'Choose projects',
+    list: 'Projects to showcase',
+    privacy: 'a private project stays hidden from people outside the team.',
+  },
+  reports: {
+    action: updateReportShowcaseAction,
+    field: 'reportIds',
+    title: 'Showcased reports',
+    choose: 'Choose reports',
+    list: 'Reports to showcase',
+    privacy: 'a report in a private project stays hidden from people outside the team.',
+  },
+} as const;
 
 interface Candidate {
   id: string;
@@ -25,12 +51,15 @@ export function ShowcaseEditor({
   teamName,
   selected,
   candidates,
+  kind = 'projects',
 }: {
   teamName: string;
   selected: string[];
   candidates: Candidate[];
+  kind?: keyof typeof kinds;
 }) {
-  const { state, dispatch, pending, onSubmit } = useFormAction(updateShowcaseAction);
+  const text = kinds[kind];
+  const { state, dispatch, pending, onSubmit } = useFormAction(text.action);
   const [open, setOpen] = useState(false);
   const [picked, setPicked] = useState<string[]>(selected);
 
@@ -50,16 +79,16 @@ export function ShowcaseEditor({
           setOpen(true);
         }}
       >
-        {selected.length > 0 ? 'Edit showcase' : 'Choose projects'}
+        {selected.length > 0 ? 'Edit showcase' : text.choose}
       </Button>
       <ConfirmDialog
         open={open}
         onClose={() => setOpen(false)}
-        title="Showcased projects"
+        title={text.title}
         description={
           <>
             Up to {maxProjects}, shown in the order you tick them. Visitors only see the ones they
-            may open: a private project stays hidden from people outside the team.
+            may open: {text.privacy}
           </>
         }
         error={state.status === 'error' && <FormMessage state={state} />}
@@ -75,9 +104,9 @@ export function ShowcaseEditor({
         <input type="hidden" name="team" value={teamName} />
         {/* In ticking order: the order they appear on the profile. */}
         {picked.map((id) => (
-          <input key={id} type="hidden" name="projectIds" value={id} />
+          <input key={id} type="hidden" name={text.field} value={id} />
         ))}
-        <ul aria-label="Projects to showcase" className="max-h-80 space-y-1 overflow-y-auto">
+        <ul aria-label={text.list} className="max-h-80 space-y-1 overflow-y-auto">
           {candidates.map((project) => {
             const position = picked.indexOf(project.id);
             const disabled = position === -1 && full;

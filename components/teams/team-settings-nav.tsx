@@ -1,6 +1,6 @@
 'use client';
 
-import { Bot, HardDrive, ShieldCheck, SlidersHorizontal, Users } from 'lucide-react';
+import { Bot, Cloud, HardDrive, ShieldCheck, SlidersHorizontal, Users } from 'lucide-react';
 import { SideNav } from '@/components/ui/side-nav';
 
 /**
@@ -20,6 +20,7 @@ export function TeamSettingsNav({
     { href: `${base}/roles`, label: 'Roles', icon: ShieldCheck },
     { href: `${base}/service-accounts`, label: 'Service accounts', icon: Bot },
     { href: `${base}/usage`, label: 'Usage', icon: HardDrive },
+    { href: `${base}/storage`, label: 'Storage', icon: Cloud },
     { href: `${base}/general`, label: 'General', icon: SlidersHorizontal },
   ];
   return (

@@ -11,6 +11,7 @@ import {
   producerOf,
   versionsOf,
   type ArtifactNode,
+  versionCanDownload,
   type ArtifactVersionNode,
 } from '@/lib/artifacts/read-artifacts';
 import type { ManifestFileView } from '@/lib/artifacts/use-artifact';
@@ -55,6 +56,9 @@ ArtifactRef.implement({
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     canDownload: t.exposeBoolean('canDownload'),
     canEdit: t.exposeBoolean('canEdit', { description: 'May edit metadata and aliases' }),
+    canManageProtectedAliases: t.exposeBoolean('canManageProtectedAliases', {
+      description: 'May protect, unprotect, move and remove protected aliases (registry admins)',
+    }),
     versions: t.field({ type: [ArtifactVersionRef], resolve: (a) => versionsOf(a) }),
     aliases: t.field({ type: [ArtifactAliasRef], resolve: (a) => aliasesOf(a.id) }),
   }),
@@ -67,6 +71,11 @@ ArtifactVersionRef.implement({
     digest: t.exposeString('digest'),
     size: t.float({ description: 'Bytes', resolve: (v) => Number(v.size) }),
     fileCount: t.exposeInt('fileCount'),
+    canDownload: t.boolean({
+      description:
+        'May download its bytes: artifact:download, or registry:download when it is a registered model version',
+      resolve: (v) => versionCanDownload(v),
+    }),
     metadata: t.field({ type: 'JSON', resolve: (v) => v.metadata }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     aliases: t.field({

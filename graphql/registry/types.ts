@@ -1,5 +1,6 @@
 import type { RegisteredModelVersion } from '@/generated/prisma/client';
 import { versionLabel } from '@/lib/artifacts/versions';
+import { editRegisteredModel } from '@/lib/registry/edit-registered-model';
 import { linkModelVersion } from '@/lib/registry/link-model-version';
 import { removeModelAlias, setModelAlias } from '@/lib/registry/model-aliases';
 import {
@@ -107,12 +108,28 @@ builder.mutationFields((t) => ({
       artifact: t.arg.string({ required: true }),
       version: t.arg.string({ required: true, description: 'vN, latest or an alias' }),
       aliases: t.arg.stringList(),
+      create: t.arg.boolean({ description: 'Register the model first when it is new' }),
     },
     resolve: async (_root, args, ctx) => {
-      const { aliases, ...rest } = args;
-      const linked = await linkModelVersion(ctx.actor, { ...rest, ...(aliases && { aliases }) });
+      const { aliases, create, ...rest } = args;
+      const linked = await linkModelVersion(ctx.actor, {
+        ...rest,
+        ...(aliases && { aliases }),
+        ...(create != null && { create }),
+      });
       return reloadModel(ctx, linked.modelId);
     },
+  }),
+  updateRegisteredModel: t.field({
+    type: RegisteredModelRef,
+    description: "Replaces a registered model's description",
+    args: {
+      entity: t.arg.string({ required: true }),
+      name: t.arg.string({ required: true }),
+      description: t.arg.string({ required: true }),
+    },
+    resolve: async (_root, args, ctx) =>
+      reloadModel(ctx, (await editRegisteredModel(ctx.actor, args)).modelId),
   }),
   setRegisteredModelAlias: t.field({
     type: RegisteredModelRef,

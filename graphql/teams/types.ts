@@ -142,7 +142,7 @@ const TeamLink = builder.objectRef<{ label: string; url: string }>('TeamLink').i
   fields: (t) => ({ label: t.exposeString('label'), url: t.exposeString('url') }),
 });
 
-const Team = builder.objectRef<TeamProfile>('Team').implement({
+export const Team = builder.objectRef<TeamProfile>('Team').implement({
   description: 'A team: an entity whose projects its members share',
   fields: (t) => ({
     name: t.exposeString('name'),

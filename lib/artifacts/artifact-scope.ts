@@ -37,24 +37,46 @@ export async function loadArtifactScope(
   return { entity: { id: entity.id, name: entity.name }, project, access };
 }
 
+/** What an actor may download in one project: every artifact, or registered models only. */
+export interface DownloadRights {
+  /** `artifact:download`: any version's bytes. */
+  artifacts: boolean;
+  /** `registry:download`: the bytes of versions linked in the model registry. */
+  registeredModels: boolean;
+}
+
+export function downloadRightsIn(actor: Actor, scope: ArtifactScope): DownloadRights {
+  return {
+    artifacts: canOnArtifacts(actor, 'artifact:download', scope),
+    registeredModels: canOnArtifacts(actor, 'registry:download', scope),
+  };
+}
+
 /**
- * Downloading a version's bytes: `artifact:download`, or `registry:download` when the version is
+ * The one decision on downloading a version's bytes, for the REST routes, GraphQL download
+ * URLs and the pages alike: `artifact:download`, or `registry:download` when the version is
  * linked in the model registry — the seed lets view-only members download models, though not
  * other artifacts.
  */
+export async function mayDownloadVersion(
+  rights: DownloadRights,
+  versionId: string,
+): Promise<boolean> {
+  if (rights.artifacts) return true;
+  if (!rights.registeredModels) return false;
+  const linked = await getPrisma().registeredModelVersion.findFirst({
+    where: { artifactVersionId: versionId },
+    select: { id: true },
+  });
+  return !!linked;
+}
+
 export async function assertCanDownloadVersion(
   actor: Actor,
   scope: ArtifactScope,
   versionId: string,
 ): Promise<void> {
-  if (canOnArtifacts(actor, 'artifact:download', scope)) return;
-  if (canOnArtifacts(actor, 'registry:download', scope)) {
-    const linked = await getPrisma().registeredModelVersion.findFirst({
-      where: { artifactVersionId: versionId },
-      select: { id: true },
-    });
-    if (linked) return;
-  }
+  if (await mayDownloadVersion(downloadRightsIn(actor, scope), versionId)) return;
   assertCanOnArtifacts(actor, 'artifact:download', scope);
 }
 

@@ -2,9 +2,11 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertAllPartsReceived, storeUploadPart } from '../storage/staged-parts';
-import { getBlobStore, storageLimits } from '../storage';
+import { storageLimits } from '../storage';
 import { BlobMismatchError, partCountOf, partSizeOf } from '../storage/blob-store';
 import { claimBlobBeforeUpload, recordBlob } from '../storage/blob-claims';
+import { heldBlob } from '../storage/blob-location';
+import { blobStoreAt, uploadLocationOf } from '../storage/connectors/connector-stores';
 import { assertQuotaAllows } from '../storage/usage';
 import { parseInput } from '../validation';
 import {
@@ -37,20 +39,6 @@ export type ArtifactUploadState =
     };
 
 /**
- * True when the entity may name `sha256` in a manifest: it already holds the blob (a run file
- * or artifact file of its own), or it uploaded those bytes itself. Knowing a digest alone
- * never grants another entity's content.
- */
-export async function entityHasBlob(entityId: string, sha256: string): Promise<boolean> {
-  const prisma = getPrisma();
-  const [held, uploaded] = await Promise.all([
-    prisma.entityBlob.findUnique({ where: { entityId_sha256: { entityId, sha256 } } }),
-    prisma.artifactUpload.findUnique({ where: { entityId_sha256: { entityId, sha256 } } }),
-  ]);
-  return !!held || !!uploaded?.completedAt;
-}
-
-/**
  * Starts or resumes the upload of one blob for the project's entity. Content the entity holds
  * needs no bytes. The quota is checked here, before any byte is accepted (and again when a
  * version is logged, under the entity's usage lock).
@@ -73,25 +61,23 @@ export async function createArtifactUpload(
     );
   }
   const prisma = getPrisma();
-  const blob = await prisma.blob.findUnique({ where: { sha256: input.sha256 } });
-  if (
-    blob &&
-    Number(blob.size) === input.size &&
-    (await entityHasBlob(scope.entity.id, input.sha256))
-  ) {
-    return { status: 'complete', file };
-  }
+  // The entity's own copy, in whichever store it went to (docs/decisions/011).
+  const held = await heldBlob(scope.entity.id, input.sha256);
+  if (held && held.size === input.size) return { status: 'complete', file };
   await assertQuotaAllows(scope.entity, input.size);
 
   const key = { entityId: scope.entity.id, sha256: input.sha256 };
   let session = await prisma.artifactUpload.findUnique({ where: { entityId_sha256: key } });
   if (!session || session.completedAt || Number(session.size) !== input.size) {
-    const store = getBlobStore();
+    // New bytes go to the team's own bucket when it has a connector.
+    const storageConnectorId = await uploadLocationOf(scope.entity.id);
+    const store = await blobStoreAt(storageConnectorId);
     const handle = await store.createUpload();
     const fresh = {
       size: input.size,
       partSize: limits.partSize,
       storeUploadId: handle,
+      storageConnectorId,
       completedAt: null,
       createdById: actor.kind === 'user' ? actor.userId : null,
       expiresAt: new Date(Date.now() + uploadLifetimeMs),
@@ -107,7 +93,9 @@ export async function createArtifactUpload(
       if (session?.storeUploadId !== handle) await store.abortUpload(handle).catch(() => {});
     }
   }
-  const parts = await getBlobStore().listParts(session.storeUploadId);
+  const parts = await (
+    await blobStoreAt(session.storageConnectorId)
+  ).listParts(session.storeUploadId);
   const size = Number(session.size);
   return {
     status: 'pending',
@@ -151,10 +139,10 @@ export async function completeArtifactUpload(
   uploadId: string,
 ): Promise<{ status: 'complete'; file: BlobView }> {
   const { scope, session, size } = await loadSession(actor, target, uploadId);
-  const store = getBlobStore();
+  const store = await blobStoreAt(session.storageConnectorId);
   const partCount = await assertAllPartsReceived(session, size);
   // Before the bytes land: keeps the cleanup off existing bytes of this content meanwhile.
-  await claimBlobBeforeUpload(session.sha256);
+  await claimBlobBeforeUpload(session.sha256, session.storageConnectorId);
   try {
     await store.completeUpload(session.storeUploadId, { sha256: session.sha256, size, partCount });
   } catch (error) {
@@ -168,15 +156,21 @@ export async function completeArtifactUpload(
     }
     throw error;
   }
-  await recordCompleted(scope, session.id, session.sha256, size);
+  await recordCompleted(scope, session.id, session.sha256, size, session.storageConnectorId);
   return { status: 'complete', file: { path: session.sha256, sha256: session.sha256, size } };
 }
 
-async function recordCompleted(scope: ArtifactScope, id: string, sha256: string, size: number) {
+async function recordCompleted(
+  scope: ArtifactScope,
+  id: string,
+  sha256: string,
+  size: number,
+  storageConnectorId: string | null,
+) {
   const prisma = getPrisma();
   // One transaction: the completed upload is the blob's reference until a version names it.
   await prisma.$transaction(async (tx) => {
-    await recordBlob(tx, { sha256, size }, true);
+    await recordBlob(tx, { sha256, size }, true, storageConnectorId);
     await tx.artifactUpload.update({
       where: { id, entityId: scope.entity.id },
       data: { completedAt: new Date(), expiresAt: new Date(Date.now() + uploadLifetimeMs) },

@@ -3,7 +3,7 @@ import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { runFilePath } from '../files/schemas';
 import { parseRange, type FileDownload } from '../files/run-files';
-import { getBlobStore } from '../storage';
+import { storeHolding } from '../storage/blob-location';
 import { parseField } from '../validation';
 import {
   assertCanDownloadVersion,
@@ -47,11 +47,13 @@ export async function openArtifactFile(
   if (range === 'unsatisfiable') {
     return { status: 416, headers: { 'content-range': `bytes */${size}` } };
   }
+  // The store this entity's copy went to (the instance's or a team connector's bucket).
+  const store = await storeHolding(file.entityId, file.sha256!);
   if (!range || size === 0) {
-    const body = await getBlobStore().read(file.sha256);
+    const body = await store.read(file.sha256!);
     return { status: 200, body, headers: { ...headers, 'content-length': String(size) } };
   }
-  const body = await getBlobStore().read(file.sha256, range);
+  const body = await store.read(file.sha256!, range);
   return {
     status: 206,
     body,

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { ZipArchive } from 'archiver';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
-import { getBlobStore } from '../storage';
+import { storeHolding } from '../storage/blob-location';
 import {
   assertCanDownloadVersion,
   findArtifact,
@@ -29,15 +29,15 @@ export async function openVersionZip(
   await assertCanDownloadVersion(actor, scope, version.id);
   const files = await getPrisma().artifactFile.findMany({
     where: { versionId: version.id, sha256: { not: null } },
-    select: { path: true, sha256: true },
+    select: { path: true, sha256: true, entityId: true },
     orderBy: { path: 'asc' },
   });
   const archive = new ZipArchive({ zlib: { level: 6 } });
-  const store = getBlobStore();
   // Appended one at a time: opening every blob up front would hold a handle per file.
   void (async () => {
     for (const file of files) {
       const entry = once(archive, 'entry');
+      const store = await storeHolding(file.entityId, file.sha256!);
       archive.append(await store.read(file.sha256!), { name: file.path });
       await entry;
     }

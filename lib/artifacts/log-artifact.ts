@@ -2,6 +2,7 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { claimUploadedBlobs } from '../storage/blob-claims';
+import { pinUploadedBlobLocations, storedSizes } from '../storage/blob-location';
 import { assertQuotaAllows } from '../storage/usage';
 import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import { parseField, parseInput } from '../validation';
@@ -48,15 +49,21 @@ export async function logArtifactVersion(
   const prisma = getPrisma();
 
   const versionId = await prisma.$transaction(async (tx) => {
-    const artifact = await tx.artifact.upsert({
+    // Two first logs of a new name race: INSERT … ON CONFLICT DO NOTHING (skipDuplicates)
+    // lets the loser wait for the winner's row instead of failing on the unique key.
+    await tx.artifact.createMany({
+      data: [
+        {
+          projectId: scope.project.id,
+          name,
+          type: input.type,
+          description: input.description ?? '',
+        },
+      ],
+      skipDuplicates: true,
+    });
+    const artifact = await tx.artifact.findUniqueOrThrow({
       where: { projectId_name: { projectId: scope.project.id, name } },
-      create: {
-        projectId: scope.project.id,
-        name,
-        type: input.type,
-        description: input.description ?? '',
-      },
-      update: input.description !== undefined ? { description: input.description } : {},
     });
     if (artifact.type !== input.type) {
       throw new AppError(
@@ -67,6 +74,12 @@ export async function logArtifactVersion(
     }
     // One logger at a time per artifact: version numbers and `latest` stay in order.
     await tx.$executeRawUnsafe(`SELECT 1 FROM "Artifact" WHERE "id" = $1 FOR UPDATE`, artifact.id);
+    if (input.description !== undefined && input.description !== artifact.description) {
+      await tx.artifact.update({
+        where: { id: artifact.id },
+        data: { description: input.description },
+      });
+    }
     const same = await tx.artifactVersion.findUnique({
       where: { artifactId_digest: { artifactId: artifact.id, digest } },
     });
@@ -84,7 +97,7 @@ export async function logArtifactVersion(
       select: { sha256: true },
     });
     // Claims the blobs against the unreferenced-blob cleanup (lib/storage/blob-claims.ts).
-    const gone = await claimUploadedBlobs(tx, shas);
+    const gone = await claimUploadedBlobs(tx, shas, scope.entity.id);
     if (gone.length) {
       throw AppError.badInput(
         `Content no longer stored (its upload expired): ${gone.slice(0, 5).join(', ')}; upload it again`,
@@ -95,6 +108,13 @@ export async function logArtifactVersion(
     const sizes = new Map(input.files.map((f) => [f.sha256, f.size]));
     const added = shas.filter((s) => !heldSet.has(s)).reduce((sum, s) => sum + sizes.get(s)!, 0);
     await assertQuotaAllows(scope.entity, added, tx);
+
+    // Content new to the entity is held where its upload stored it (docs/decisions/011).
+    await pinUploadedBlobLocations(
+      tx,
+      scope.entity.id,
+      shas.filter((s) => !heldSet.has(s)),
+    );
 
     const { nextVersion } = await tx.artifact.update({
       where: { id: artifact.id },
@@ -148,8 +168,9 @@ async function assertBlobsUploaded(
   const prisma = getPrisma();
   const shas = [...new Set(files.map((f) => f.sha256))];
   // Three set queries rather than per-file lookups: datasets run to many thousand files.
-  const [blobs, held, uploaded] = await Promise.all([
-    prisma.blob.findMany({ where: { sha256: { in: shas } } }),
+  const [sizeOf, held, uploaded] = await Promise.all([
+    // The instance store's blobs and those in the entity's connector buckets.
+    storedSizes(entityId, shas),
     prisma.entityBlob.findMany({
       where: { entityId, sha256: { in: shas } },
       select: { sha256: true },
@@ -159,7 +180,6 @@ async function assertBlobsUploaded(
       select: { sha256: true },
     }),
   ]);
-  const sizeOf = new Map(blobs.map((b) => [b.sha256, Number(b.size)]));
   const owned = new Set([...held, ...uploaded].map((r) => r.sha256));
   const missing = files
     .filter((f) => sizeOf.get(f.sha256) !== f.size || !owned.has(f.sha256))

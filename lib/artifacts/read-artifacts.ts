@@ -3,8 +3,12 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import {
   canOnArtifacts,
+  downloadRightsIn,
   findArtifact,
   loadArtifactScope,
+  mayDownloadVersion,
+  type ArtifactScope,
+  type DownloadRights,
   type ProjectTarget,
 } from './artifact-scope';
 import { artifactFileUrl, type ManifestFileView } from './use-artifact';
@@ -13,9 +17,33 @@ import { versionLabel } from './versions';
 /** An artifact as GraphQL and pages read it, with where it lives and what the viewer may do. */
 export type ArtifactNode = Artifact & {
   target: ProjectTarget;
+  /** Any version's bytes (`artifact:download`). */
   canDownload: boolean;
+  /** Per version, with registered models: see `versionCanDownload`. */
+  download: DownloadRights;
   canEdit: boolean;
+  /** Protect, unprotect, move and remove protected aliases (registry admins). */
+  canManageProtectedAliases: boolean;
 };
+
+/** What the viewer may do with the artifacts of a scope, for ArtifactNode. */
+export function artifactRights(
+  actor: Actor,
+  scope: ArtifactScope,
+): Pick<ArtifactNode, 'canDownload' | 'download' | 'canEdit' | 'canManageProtectedAliases'> {
+  const download = downloadRightsIn(actor, scope);
+  return {
+    canDownload: download.artifacts,
+    download,
+    canEdit: canOnArtifacts(actor, 'artifact:edit-aliases', scope),
+    canManageProtectedAliases: canOnArtifacts(actor, 'registry:manage-protected-aliases', scope),
+  };
+}
+
+/** Whether the viewer may download this version's bytes (the REST routes' own decision). */
+export function versionCanDownload(version: ArtifactVersionNode): Promise<boolean> {
+  return mayDownloadVersion(version.artifact.download, version.id);
+}
 
 export type ArtifactVersionNode = ArtifactVersion & { artifact: ArtifactNode };
 
@@ -31,8 +59,7 @@ export async function listProjectArtifacts(
   });
   const rights = {
     target: { entity: scope.entity.name, project: scope.project.name },
-    canDownload: canOnArtifacts(actor, 'artifact:download', scope),
-    canEdit: canOnArtifacts(actor, 'artifact:edit-aliases', scope),
+    ...artifactRights(actor, scope),
   };
   return artifacts.map((a) => ({ ...a, ...rights }));
 }
@@ -47,8 +74,7 @@ export async function getArtifact(
   return {
     ...artifact,
     target: { entity: scope.entity.name, project: scope.project.name },
-    canDownload: canOnArtifacts(actor, 'artifact:download', scope),
-    canEdit: canOnArtifacts(actor, 'artifact:edit-aliases', scope),
+    ...artifactRights(actor, scope),
   };
 }
 
@@ -80,12 +106,13 @@ export async function filesOf(version: ArtifactVersionNode): Promise<ManifestFil
     orderBy: { path: 'asc' },
   });
   const target = { ...version.artifact.target, artifact: version.artifact.name };
+  const mayDownload = await versionCanDownload(version);
   return files.map((f) => ({
     path: f.path,
     size: Number(f.size),
     sha256: f.sha256,
     downloadUrl:
-      f.sha256 && version.artifact.canDownload
+      f.sha256 && mayDownload
         ? artifactFileUrl(target, versionLabel(version.version), f.path)
         : null,
     uri: f.ref ? f.ref.replace(/#[0-9a-f]{64}$/, '') : null,
@@ -138,10 +165,7 @@ export async function artifactsOfRun(
             orderBy: { usedAt: 'asc' },
           })
         ).map((u) => u.version);
-  const rights = {
-    canDownload: canOnArtifacts(actor, 'artifact:download', scope),
-    canEdit: canOnArtifacts(actor, 'artifact:edit-aliases', scope),
-  };
+  const rights = artifactRights(actor, scope);
   return Promise.all(
     versions.map(async (v) => {
       // A used version may live in another project of the entity.

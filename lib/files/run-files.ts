@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
-import { getBlobStore } from '../storage';
+import { storeHolding } from '../storage/blob-location';
 import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import { runFileContentType, runFileSecurityHeaders } from './content-type';
 import type { ByteRange } from '../storage/blob-store';
@@ -103,11 +103,13 @@ export async function openRunFile(
   if (range === 'unsatisfiable') {
     return { status: 416, headers: { 'content-range': `bytes */${size}` } };
   }
+  // The store this entity's copy went to (the instance's or a team connector's bucket).
+  const store = await storeHolding(file.entityId, file.sha256!);
   if (!range || size === 0) {
-    const body = await getBlobStore().read(file.sha256);
+    const body = await store.read(file.sha256!);
     return { status: 200, body, headers: { ...headers, 'content-length': String(size) } };
   }
-  const body = await getBlobStore().read(file.sha256, range);
+  const body = await store.read(file.sha256!, range);
   return {
     status: 206,
     body,

@@ -2,9 +2,11 @@ import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
 import { AppError } from '../errors';
 import { assertAllPartsReceived, storeUploadPart } from '../storage/staged-parts';
-import { getBlobStore, storageLimits } from '../storage';
+import { storageLimits } from '../storage';
 import { BlobMismatchError, partCountOf, partSizeOf } from '../storage/blob-store';
 import { claimBlobBeforeUpload, recordBlob } from '../storage/blob-claims';
+import { heldBlob, pinBlobLocation } from '../storage/blob-location';
+import { blobStoreAt, uploadLocationOf } from '../storage/connectors/connector-stores';
 import { assertQuotaAllows } from '../storage/usage';
 import { checkStorageWarningsAfterWrite } from '../storage/usage-warnings';
 import { parseInput } from '../validation';
@@ -55,22 +57,23 @@ export async function createUpload(
   }
   const prisma = getPrisma();
 
-  // Deduplicated: the entity already holds these bytes (verified when they first came).
-  const held = await prisma.entityBlob.findUnique({
-    where: { entityId_sha256: { entityId: scope.entity.id, sha256: input.sha256 } },
-  });
-  if (held) {
-    const blob = await prisma.blob.findUnique({ where: { sha256: input.sha256 } });
-    if (blob && Number(blob.size) === input.size) {
-      return { status: 'complete', file: await saveRunFile(scope, input, actor) };
-    }
+  // Deduplicated: the entity already holds these bytes (verified when they first came), in
+  // whichever store they went to then.
+  const held = await heldBlob(scope.entity.id, input.sha256);
+  if (held && held.size === input.size) {
+    return {
+      status: 'complete',
+      file: await saveRunFile(scope, input, actor, held.storageConnectorId),
+    };
   }
   await assertQuotaAllows(scope.entity, input.size);
 
   const key = { runId: scope.run.id, path: input.path, sha256: input.sha256 };
   let session = await prisma.uploadSession.findUnique({ where: { runId_path_sha256: key } });
   if (!session || Number(session.size) !== input.size) {
-    const store = getBlobStore();
+    // New bytes go to the team's own bucket when it has a connector (docs/decisions/011).
+    const storageConnectorId = await uploadLocationOf(scope.entity.id);
+    const store = await blobStoreAt(storageConnectorId);
     const handle = await store.createUpload();
     try {
       session = await prisma.uploadSession.upsert({
@@ -81,6 +84,7 @@ export async function createUpload(
           size: input.size,
           partSize: limits.partSize,
           storeUploadId: handle,
+          storageConnectorId,
           createdById: actor.kind === 'user' ? actor.userId : null,
           expiresAt: new Date(Date.now() + uploadLifetimeMs),
         },
@@ -91,7 +95,9 @@ export async function createUpload(
       if (session?.storeUploadId !== handle) await store.abortUpload(handle).catch(() => {});
     }
   }
-  const parts = await getBlobStore().listParts(session.storeUploadId);
+  const parts = await (
+    await blobStoreAt(session.storageConnectorId)
+  ).listParts(session.storeUploadId);
   const size = Number(session.size);
   return {
     status: 'pending',
@@ -140,10 +146,10 @@ export async function completeUpload(
   uploadId: string,
 ): Promise<{ status: 'complete'; file: RunFileView }> {
   const { scope, session, size } = await loadSession(actor, target, uploadId);
-  const store = getBlobStore();
+  const store = await blobStoreAt(session.storageConnectorId);
   const partCount = await assertAllPartsReceived(session, size);
   // Before the bytes land: keeps the cleanup off existing bytes of this content meanwhile.
-  await claimBlobBeforeUpload(session.sha256);
+  await claimBlobBeforeUpload(session.sha256, session.storageConnectorId);
   try {
     await store.completeUpload(session.storeUploadId, {
       sha256: session.sha256,
@@ -166,6 +172,7 @@ export async function completeUpload(
     scope,
     { path: session.path, size, sha256: session.sha256 },
     actor,
+    session.storageConnectorId,
     session.id,
   );
   return { status: 'complete', file };
@@ -179,11 +186,12 @@ async function saveRunFile(
   scope: RunFileScope,
   input: { path: string; size: number; sha256: string },
   _actor: Actor,
+  storageConnectorId: string | null,
   sessionId?: string,
 ): Promise<RunFileView> {
   const file = await getPrisma().$transaction(async (tx) => {
     // With a session, this request's bytes were just stored; without, they are deduplicated.
-    await recordBlob(tx, input, !!sessionId);
+    await recordBlob(tx, input, !!sessionId, storageConnectorId);
     const held = await tx.entityBlob.findUnique({
       where: { entityId_sha256: { entityId: scope.entity.id, sha256: input.sha256 } },
     });
@@ -199,6 +207,7 @@ async function saveRunFile(
       if (ref && ref.refs <= 1) released = Number(previous.size);
     }
     if (!held) await assertQuotaAllows(scope.entity, input.size - released, tx);
+    await pinBlobLocation(tx, scope.entity.id, input.sha256, storageConnectorId);
     const saved = await tx.runFile.upsert({
       where: { runId_path: { runId: scope.run.id, path: input.path } },
       create: {

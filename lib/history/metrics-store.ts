@@ -30,6 +30,12 @@ export type SeriesRead =
   | { key: string; sampled: false; points: Point[] }
   | { key: string; sampled: true; bucketWidth: number; points: SampledPoint[] };
 
+/** One series of one run, as the multi-series read names it. */
+export interface SeriesRef {
+  runId: string;
+  key: string;
+}
+
 export interface SeriesStats {
   count: number;
   min: number | null;
@@ -65,6 +71,16 @@ export interface MetricsStore {
     key: string,
     range: SeriesRange & { maxPoints: number },
   ): Promise<SeriesRead>;
+  /**
+   * `readSampled` for many series over one range and point budget, in two statements
+   * (ids and bounds of every series, then every series' buckets), answered in the order
+   * asked. The same result per series as `readSampled`; what a chart panel of many runs
+   * and metrics (or a whole workspace) reads.
+   */
+  readSampledMany(
+    series: SeriesRef[],
+    range: SeriesRange & { maxPoints: number },
+  ): Promise<SeriesRead[]>;
   keys(runId: string): Promise<string[]>;
   stats(runId: string, key: string): Promise<SeriesStats>;
   /** Forgets every series of these runs (before the runs themselves are deleted). */

@@ -6,7 +6,9 @@ import type {
   Point,
   Queryable,
   SampledPoint,
+  SeriesRange,
   SeriesRead,
+  SeriesRef,
   SeriesStats,
 } from './metrics-store';
 
@@ -37,6 +39,34 @@ export const chunkSize = blockSteps;
 export function bucketWidth(rangeSteps: number, maxPoints: number): number {
   const needed = rangeSteps / Math.max(1, maxPoints - 1);
   return 2 ** Math.max(0, Math.ceil(Math.log2(Math.max(1, needed))));
+}
+
+/**
+ * The exact first step, last step and point count of one series in [from, to]: whole chunks
+ * by their count, the (at most two) boundary chunks by opening them, and the tail. The
+ * arguments are SQL expressions, so the single and the multi-series reads share it.
+ */
+function boundsSql(id: string, from: string, to: string): string {
+  return `SELECT min(first) AS first, max(last) AS last, sum(n) AS n FROM (
+         SELECT min("stepFirst") AS first, max("stepLast") AS last, sum(count) AS n FROM "HistoryChunk"
+           WHERE "metricId" = ${id} AND "stepFirst" >= ${from} AND "stepLast" <= ${to}
+         UNION ALL
+         SELECT min(u.s), max(u.s), count(*) FROM "HistoryChunk" c, unnest(c.steps) AS u(s)
+           WHERE c."metricId" = ${id} AND c."stepLast" >= ${from} AND c."stepFirst" <= ${to}
+             AND NOT (c."stepFirst" >= ${from} AND c."stepLast" <= ${to}) AND u.s BETWEEN ${from} AND ${to}
+         UNION ALL
+         SELECT min(step), max(step), count(*) FROM "HistoryTail" WHERE "metricId" = ${id} AND step BETWEEN ${from} AND ${to}
+       ) parts`;
+}
+
+/**
+ * A Postgres array literal of numbers (or digit strings), e.g. `{1,2.5,NaN,-Infinity}`. pg's
+ * own array serialisation escapes and quotes every element; for the thousands of plain
+ * numbers of an ingest batch one join is several times cheaper. JavaScript's number
+ * spellings (1e-7, NaN, Infinity) are all valid float8 input.
+ */
+function arrayLiteral(items: readonly (number | string)[]): string {
+  return `{${items.join(',')}}`;
 }
 
 const metricIdCache = new Map<string, string>();
@@ -103,7 +133,7 @@ export class PostgresMetricsStore implements MetricsStore {
       `INSERT INTO "HistoryTail" ("metricId", "step", "value")
        SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[])
        ON CONFLICT ("metricId", "step") DO UPDATE SET "value" = EXCLUDED."value"`,
-      [metricIds, steps, values],
+      [arrayLiteral(metricIds), arrayLiteral(steps), arrayLiteral(values)],
     );
     // Every block before the one holding a series' newest step is complete: seal it. While a
     // stream stays inside one block (9 of 10 batches of 100 steps) there is nothing new to
@@ -217,16 +247,7 @@ export class PostgresMetricsStore implements MetricsStore {
     const db = this.db();
     // Exact count in range: whole chunks by their count, the (at most two) boundary chunks by opening them.
     const bounds = await db.query<{ first: string | null; last: string | null; n: string }>(
-      `SELECT min(first) AS first, max(last) AS last, sum(n) AS n FROM (
-         SELECT min("stepFirst") AS first, max("stepLast") AS last, sum(count) AS n FROM "HistoryChunk"
-           WHERE "metricId" = $1 AND "stepFirst" >= $2 AND "stepLast" <= $3
-         UNION ALL
-         SELECT min(u.s), max(u.s), count(*) FROM "HistoryChunk" c, unnest(c.steps) AS u(s)
-           WHERE c."metricId" = $1 AND c."stepLast" >= $2 AND c."stepFirst" <= $3
-             AND NOT (c."stepFirst" >= $2 AND c."stepLast" <= $3) AND u.s BETWEEN $2 AND $3
-         UNION ALL
-         SELECT min(step), max(step), count(*) FROM "HistoryTail" WHERE "metricId" = $1 AND step BETWEEN $2 AND $3
-       ) parts`,
+      boundsSql('$1', '$2', '$3'),
       [id, fromStep ?? 0, toStep ?? Number.MAX_SAFE_INTEGER],
     );
     const { first, last, n } = bounds.rows[0] ?? { first: null, last: null, n: '0' };
@@ -290,6 +311,109 @@ export class PostgresMetricsStore implements MetricsStore {
       count: Number(row.cnt),
     }));
     return { key, sampled: true, bucketWidth: width, points };
+  }
+
+  async readSampledMany(
+    series: SeriesRef[],
+    { fromStep, toStep, maxPoints }: SeriesRange & { maxPoints: number },
+  ): Promise<SeriesRead[]> {
+    if (!Number.isInteger(maxPoints) || maxPoints < 2)
+      throw AppError.badInput('maxPoints must be an integer of at least 2');
+    const results: SeriesRead[] = series.map(({ key }) => ({ key, sampled: false, points: [] }));
+    if (series.length === 0) return results;
+    const db = this.db();
+    // 1. Every series' id and exact bounds in the range (the same SQL as readSampled).
+    const bounds = await db.query<{
+      i: string;
+      id: string;
+      first: string | null;
+      last: string | null;
+      n: string | null;
+    }>(
+      `SELECT p.i, m.id::text AS id, b.first, b.last, b.n
+       FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS p(run_id, key, i)
+       JOIN "Metric" m ON m."runId" = p.run_id AND m.key = p.key
+       CROSS JOIN LATERAL (${boundsSql('m.id', '$3::bigint', '$4::bigint')}) b`,
+      [
+        series.map((s) => s.runId),
+        series.map((s) => s.key),
+        fromStep ?? 0,
+        toStep ?? Number.MAX_SAFE_INTEGER,
+      ],
+    );
+    // Per series, what readSampled would do: exact below the budget, else a bucket width and
+    // the finest storage level a bucket never splits (0 exact, 1 points, 2 sub-blocks, 3 blocks).
+    const plans = bounds.rows.flatMap((row) => {
+      if (row.first === null || row.last === null) return [];
+      const from = fromStep ?? Number(row.first);
+      const to = toStep ?? Number(row.last);
+      if (Number(row.n) <= maxPoints)
+        return [
+          { index: Number(row.i) - 1, id: row.id, from: Math.max(0, from), to, width: 1, level: 0 },
+        ];
+      const width = bucketWidth(to - from + 1, maxPoints);
+      const level = width >= blockSteps ? 3 : width >= subBlockSteps ? 2 : 1;
+      return [{ index: Number(row.i) - 1, id: row.id, from, to, width, level }];
+    });
+    if (plans.length === 0) return results;
+    // 2. What every series needs, in one statement: the aggregates of the chunks a bucket
+    // takes whole (per chunk or per sub-block, as readSampled's levels), the points of the
+    // chunks it must open, and the tail. Bucketing happens below, in Node: a GROUP BY over
+    // every sub-block in SQL, or pg's parsing of thousands of small arrays, each cost several
+    // times more than a few comma-separated lists per series (float8's text form is the
+    // same one the wire protocol sends; NULL extremes become NaN, which means "none" below).
+    const inside = `c."metricId" = s.id AND c."stepFirst" >= s.lo_step AND c."stepFirst" + ${blockSteps - 1} <= s.hi_step`;
+    const list = (column: string) => `string_agg(array_to_string(${column}, ',', 'NaN'), ',')`;
+    const { rows } = await db.query<StoredPart>(
+      `WITH s AS (
+         SELECT * FROM unnest($1::int[], $2::bigint[], $3::bigint[], $4::bigint[], $5::int[])
+           AS s(i, id, lo_step, hi_step, level)
+       )
+       SELECT s.i, 'aggregates' AS part, string_agg(c."stepFirst"::text, ',') AS steps,
+              string_agg(coalesce(c."sum"::text, 'NaN'), ',') AS vals, string_agg(c."valueCount"::text, ',') AS ns,
+              string_agg(c.count::text, ',') AS cnts, string_agg(coalesce(c.min::text, 'NaN'), ',') AS los,
+              string_agg(coalesce(c.max::text, 'NaN'), ',') AS his
+         FROM s JOIN "HistoryChunk" c ON ${inside} WHERE s.level = 3 GROUP BY s.i
+       UNION ALL
+       SELECT s.i, 'aggregates', ${list('c."subFirstStep"')}, ${list('c."subSum"')}, ${list('c."subValueCount"')},
+              ${list('c."subCount"')}, ${list('c."subMin"')}, ${list('c."subMax"')}
+         FROM s JOIN "HistoryChunk" c ON ${inside} WHERE s.level = 2 GROUP BY s.i
+       UNION ALL
+       SELECT s.i, 'points', ${list('c.steps')}, ${list('c."values"')}, NULL, NULL, NULL, NULL
+         FROM s JOIN "HistoryChunk" c
+           ON c."metricId" = s.id AND c."stepLast" >= s.lo_step AND c."stepFirst" <= s.hi_step
+         WHERE NOT (s.level >= 2 AND ${inside}) GROUP BY s.i
+       UNION ALL
+       SELECT s.i, 'points', tail.steps, tail.vals, NULL, NULL, NULL, NULL
+         FROM s CROSS JOIN LATERAL (
+           SELECT string_agg(t.step::text, ',') AS steps, string_agg(t.value::text, ',') AS vals
+           FROM "HistoryTail" t WHERE t."metricId" = s.id AND t.step BETWEEN s.lo_step AND s.hi_step
+         ) tail
+         WHERE tail.steps IS NOT NULL`,
+      [
+        plans.map((plan) => plan.index),
+        plans.map((plan) => plan.id),
+        plans.map((plan) => plan.from),
+        plans.map((plan) => plan.to),
+        plans.map((plan) => plan.level),
+      ],
+    );
+    const partsOf = new Map<number, StoredPart[]>(plans.map((plan) => [plan.index, []]));
+    for (const row of rows) partsOf.get(row.i)!.push(row);
+    for (const plan of plans) {
+      const key = series[plan.index]!.key;
+      const parts = partsOf.get(plan.index)!;
+      results[plan.index] =
+        plan.level === 0
+          ? { key, sampled: false, points: exactPoints(parts, plan.from, plan.to, maxPoints) }
+          : {
+              key,
+              sampled: true,
+              bucketWidth: plan.width,
+              points: bucketParts(parts, plan.from, plan.to, plan.width),
+            };
+    }
+    return results;
   }
 
   async stats(runId: string, key: string): Promise<SeriesStats> {
@@ -362,4 +486,96 @@ export class PostgresMetricsStore implements MetricsStore {
       [runId, step],
     );
   }
+}
+
+/**
+ * One row of readSampledMany's second statement: comma-separated lists, position by position.
+ * `aggregates`: per chunk or sub-block, its first step, sum, non-NaN count, count, min, max.
+ * `points`: steps and values.
+ */
+interface StoredPart {
+  i: number;
+  part: 'aggregates' | 'points';
+  steps: string;
+  vals: string;
+  ns: string | null;
+  cnts: string | null;
+  los: string | null;
+  his: string | null;
+}
+
+const numbers = (list: string) => list.split(',').map(Number);
+
+/** The points of the parts in [from, to], in step order: an exact read. */
+function exactPoints(parts: StoredPart[], from: number, to: number, limit: number): Point[] {
+  const points: Point[] = [];
+  for (const part of parts) {
+    const values = numbers(part.vals);
+    numbers(part.steps).forEach((step, j) => {
+      if (step >= from && step <= to) points.push({ step, value: values[j]! });
+    });
+  }
+  return points.sort((a, b) => a.step - b.step).slice(0, limit);
+}
+
+/**
+ * The same buckets as readSampled's SQL: bucket = floor(step / width); its step is the lowest
+ * step (or block or sub-block start) in it, its value the mean of its non-NaN values, min and
+ * max over them (NaN when it has none), count over every point.
+ */
+function bucketParts(parts: StoredPart[], from: number, to: number, width: number): SampledPoint[] {
+  const base = Math.floor(from / width);
+  const size = Math.floor(to / width) - base + 1;
+  const first = new Float64Array(size).fill(Number.POSITIVE_INFINITY);
+  const total = new Float64Array(size);
+  const n = new Float64Array(size);
+  const count = new Float64Array(size);
+  const lo = new Float64Array(size).fill(Number.NaN);
+  const hi = new Float64Array(size).fill(Number.NaN);
+  const add = (
+    step: number,
+    sum: number,
+    values: number,
+    points: number,
+    min: number,
+    max: number,
+  ) => {
+    const k = Math.floor(step / width) - base;
+    if (step < first[k]!) first[k] = step;
+    if (values > 0) total[k]! += sum;
+    n[k]! += values;
+    count[k]! += points;
+    // NaN (no value) never replaces an extreme; the first real one replaces NaN.
+    if (!(min >= lo[k]!) && !Number.isNaN(min)) lo[k] = min;
+    if (!(max <= hi[k]!) && !Number.isNaN(max)) hi[k] = max;
+  };
+  for (const part of parts) {
+    const steps = numbers(part.steps);
+    const vals = numbers(part.vals);
+    if (part.part === 'aggregates') {
+      const ns = numbers(part.ns!);
+      const cnts = numbers(part.cnts!);
+      const los = numbers(part.los!);
+      const his = numbers(part.his!);
+      steps.forEach((step, j) => add(step, vals[j]!, ns[j]!, cnts[j]!, los[j]!, his[j]!));
+    } else {
+      steps.forEach((step, j) => {
+        if (step < from || step > to) return;
+        const value = vals[j]!;
+        add(step, value, Number.isNaN(value) ? 0 : 1, 1, value, value);
+      });
+    }
+  }
+  const points: SampledPoint[] = [];
+  for (let k = 0; k < size; k++) {
+    if (count[k] === 0) continue;
+    points.push({
+      step: first[k]!,
+      value: n[k]! > 0 ? total[k]! / n[k]! : Number.NaN,
+      min: lo[k]!,
+      max: hi[k]!,
+      count: count[k]!,
+    });
+  }
+  return points;
 }

@@ -15,12 +15,15 @@ const linkSchema = z.object({
   artifact: artifactName,
   version: versionRef,
   aliases: z.array(customAlias).max(20).optional(),
+  /** Register `model` first when it is not in the registry yet (the page's "new model"). */
+  create: z.boolean().optional(),
 });
 
 /**
  * Links an artifact version of type `model` (from a project of the same user or team) into a
  * registered model as its next vN; linking the same artifact version again returns that
- * link. `latest` moves to a new link; requested aliases point at it.
+ * link. `latest` moves to a new link; requested aliases point at it. With `create`, a model
+ * not registered yet is registered in the same transaction, so a refused link leaves none.
  */
 export async function linkModelVersion(
   actor: Actor,
@@ -29,7 +32,11 @@ export async function linkModelVersion(
   const input = parseInput(linkSchema, raw);
   const scope = await loadRegistryScope(actor, input.entity);
   assertCanOnRegistry(actor, 'registry:add-models', scope);
-  const model = await findRegisteredModel(scope, input.model);
+  const registered = input.create
+    ? await getPrisma().registeredModel.findUnique({
+        where: { entityId_name: { entityId: scope.entity.id, name: input.model } },
+      })
+    : await findRegisteredModel(scope, input.model);
   // The source must be visible to the actor, in the registry's own user or team.
   const source = await loadArtifactScope(actor, { entity: input.entity, project: input.project });
   const artifact = await findArtifact(source, input.artifact);
@@ -41,6 +48,18 @@ export async function linkModelVersion(
   }
   const version = await resolveVersion(artifact, input.version);
   return getPrisma().$transaction(async (tx) => {
+    if (!registered) {
+      // Two first links of one new name: the loser links into the winner's model.
+      await tx.registeredModel.createMany({
+        data: [{ entityId: scope.entity.id, name: input.model }],
+        skipDuplicates: true,
+      });
+    }
+    const model =
+      registered ??
+      (await tx.registeredModel.findUniqueOrThrow({
+        where: { entityId_name: { entityId: scope.entity.id, name: input.model } },
+      }));
     await tx.$executeRawUnsafe(
       `SELECT 1 FROM "RegisteredModel" WHERE "id" = $1 FOR UPDATE`,
       model.id,

@@ -1,5 +1,5 @@
-import { canOnArtifacts, loadArtifactScope } from '../artifacts/artifact-scope';
-import type { ArtifactVersionNode } from '../artifacts/read-artifacts';
+import { loadArtifactScope } from '../artifacts/artifact-scope';
+import { artifactRights, type ArtifactVersionNode } from '../artifacts/read-artifacts';
 import { versionLabel } from '../artifacts/versions';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
@@ -49,8 +49,7 @@ export async function linkedArtifactVersion(
       artifact: {
         ...artifact,
         target,
-        canDownload: canOnArtifacts(actor, 'artifact:download', scope),
-        canEdit: canOnArtifacts(actor, 'artifact:edit-aliases', scope),
+        ...artifactRights(actor, scope),
       },
     };
   } catch (error) {

@@ -5,7 +5,7 @@ import { assertCan, can, type TeamAccess } from '../permissions/catalog';
 import { accessToEntity, resolveEntity } from '../runs/project-access';
 
 export interface RegistryScope {
-  entity: { id: string; name: string };
+  entity: { id: string; name: string; kind: 'USER' | 'TEAM' };
   access: TeamAccess;
 }
 
@@ -14,6 +14,7 @@ type RegistryPermission =
   | 'registry:download'
   | 'registry:add-aliases'
   | 'registry:add-models'
+  | 'registry:manage-admins'
   | 'registry:manage-protected-aliases';
 
 /**
@@ -27,7 +28,7 @@ export async function loadRegistryScope(actor: Actor, entityName: string): Promi
     if (actor.kind === 'anonymous') throw AppError.unauthenticated();
     throw AppError.notFound(`Registry of "${entityName}"`);
   }
-  return { entity: { id: entity.id, name: entity.name }, access };
+  return { entity: { id: entity.id, name: entity.name, kind: entity.kind }, access };
 }
 
 export function assertCanOnRegistry(

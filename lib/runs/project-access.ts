@@ -103,7 +103,8 @@ export async function loggableProject(
 
 /**
  * The actor's access to an entity's projects: a team's role table, or — for a personal
- * entity — its owner acting as its admin and everyone else as an outsider.
+ * entity — its owner acting as its admin and everyone else as an outsider. The owner is
+ * also the personal registry's admin: nobody else could ever manage its protected aliases.
  */
 export async function accessToEntity(actor: Actor, entity: EntityScope): Promise<TeamAccess> {
   if (entity.team) return loadTeamAccess(actor, entity.team.id);
@@ -113,7 +114,7 @@ export async function accessToEntity(actor: Actor, entity: EntityScope): Promise
     teamId: `user:${entity.ownerUserId}`,
     role: isOwner ? 'ADMIN' : null,
     extraPermissions: [],
-    isRegistryAdmin: false,
+    isRegistryAdmin: isOwner,
   };
 }
 

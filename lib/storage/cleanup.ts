@@ -1,6 +1,7 @@
 import { getPrisma } from '../db/prisma';
 import { getLogger } from '../logger';
 import { getBlobStore } from './index';
+import { blobStoreAt } from './connectors/connector-stores';
 import { checkStorageWarnings, entitiesWithStaleWarning } from './usage-warnings';
 
 /** A blob nothing references is kept this long after its last claim (blob-claims.ts). */
@@ -36,11 +37,13 @@ export async function runStorageCleanup(options: CleanupOptions = {}): Promise<C
   const errors: string[] = [];
   const uploadSessionsExpired = await expireUploadSessions(now, batchSize, errors);
   const artifactUploadsExpired = await expireArtifactUploads(now, batchSize, errors);
-  const blobs = await deleteUnreferencedBlobs(
-    new Date(now.getTime() - (options.graceMs ?? blobGraceMs)),
-    batchSize,
-    errors,
-  );
+  const cutoff = new Date(now.getTime() - (options.graceMs ?? blobGraceMs));
+  const instanceBlobs = await deleteUnreferencedBlobs(cutoff, batchSize, errors);
+  const connectorBlobs = await deleteUnreferencedConnectorBlobs(cutoff, batchSize, errors);
+  const blobs = {
+    blobsDeleted: instanceBlobs.blobsDeleted + connectorBlobs.blobsDeleted,
+    bytesFreed: instanceBlobs.bytesFreed + connectorBlobs.bytesFreed,
+  };
   const warnings = await checkStorageWarnings(await entitiesWithStaleWarning(batchSize));
   return { ...blobs, uploadSessionsExpired, artifactUploadsExpired, warnings, errors };
 }
@@ -49,8 +52,10 @@ export async function runStorageCleanup(options: CleanupOptions = {}): Promise<C
 async function expireUploadSessions(now: Date, limit: number, errors: string[]) {
   return getPrisma().$transaction(
     async (tx) => {
-      const rows = await tx.$queryRawUnsafe<{ id: string; storeUploadId: string }[]>(
-        `SELECT "id", "storeUploadId" FROM "UploadSession" WHERE "expiresAt" < $1
+      const rows = await tx.$queryRawUnsafe<
+        { id: string; storeUploadId: string; storageConnectorId: string | null }[]
+      >(
+        `SELECT "id", "storeUploadId", "storageConnectorId" FROM "UploadSession" WHERE "expiresAt" < $1
          ORDER BY "expiresAt" LIMIT $2 FOR UPDATE SKIP LOCKED`,
         now,
         limit,
@@ -77,9 +82,14 @@ async function expireArtifactUploads(now: Date, limit: number, errors: string[])
   return getPrisma().$transaction(
     async (tx) => {
       const rows = await tx.$queryRawUnsafe<
-        { id: string; storeUploadId: string; completedAt: Date | null }[]
+        {
+          id: string;
+          storeUploadId: string;
+          storageConnectorId: string | null;
+          completedAt: Date | null;
+        }[]
       >(
-        `SELECT "id", "storeUploadId", "completedAt" FROM "ArtifactUpload" WHERE "expiresAt" < $1
+        `SELECT "id", "storeUploadId", "storageConnectorId", "completedAt" FROM "ArtifactUpload" WHERE "expiresAt" < $1
          ORDER BY "expiresAt" LIMIT $2 FOR UPDATE SKIP LOCKED`,
         now,
         limit,
@@ -101,13 +111,18 @@ async function expireArtifactUploads(now: Date, limit: number, errors: string[])
   );
 }
 
-/** Aborts each staged upload; returns the ids whose abort worked (the others stay for later). */
-async function abortAll(rows: { id: string; storeUploadId: string }[], errors: string[]) {
-  const store = getBlobStore();
+/**
+ * Aborts each staged upload in the store it was started in; returns the ids whose abort worked
+ * (the others stay for later).
+ */
+async function abortAll(
+  rows: { id: string; storeUploadId: string; storageConnectorId: string | null }[],
+  errors: string[],
+) {
   const done: string[] = [];
   for (const row of rows) {
     try {
-      await store.abortUpload(row.storeUploadId);
+      await (await blobStoreAt(row.storageConnectorId)).abortUpload(row.storeUploadId);
       done.push(row.id);
     } catch (error) {
       errors.push(`abort upload ${row.id}: ${(error as Error).message}`);
@@ -130,9 +145,11 @@ async function deleteUnreferencedBlobs(cutoff: Date, limit: number, errors: stri
          WHERE b."createdAt" < $1
            AND NOT EXISTS (SELECT 1 FROM "RunFile" f WHERE f."sha256" = b."sha256")
            AND NOT EXISTS (SELECT 1 FROM "ArtifactFile" a WHERE a."sha256" = b."sha256")
-           AND NOT EXISTS (SELECT 1 FROM "EntityBlob" e WHERE e."sha256" = b."sha256")
+           AND NOT EXISTS (SELECT 1 FROM "EntityBlob" e
+                           WHERE e."sha256" = b."sha256" AND e."storageConnectorId" IS NULL)
            AND NOT EXISTS (SELECT 1 FROM "ArtifactUpload" u
-                           WHERE u."sha256" = b."sha256" AND u."completedAt" IS NOT NULL)
+                           WHERE u."sha256" = b."sha256" AND u."completedAt" IS NOT NULL
+                             AND u."storageConnectorId" IS NULL)
          ORDER BY b."createdAt" LIMIT $2
          FOR UPDATE OF b SKIP LOCKED`,
         cutoff,
@@ -155,6 +172,62 @@ async function deleteUnreferencedBlobs(cutoff: Date, limit: number, errors: stri
         getLogger().info({ blobs: deleted.length, bytesFreed }, 'Deleted unreferenced blobs');
       }
       return { blobsDeleted: deleted.length, bytesFreed };
+    },
+    { timeout: 120_000 },
+  );
+}
+
+/**
+ * The same sweep for blobs in teams' connector buckets (docs/decisions/011): a ConnectorBlob
+ * goes when no EntityBlob of its team says the team's copy lives in that connector and no
+ * completed upload into it waits for a version. Disabled connectors are swept too — their
+ * bucket still holds what they stored. Row locks and the grace clock work as for `Blob`.
+ */
+async function deleteUnreferencedConnectorBlobs(cutoff: Date, limit: number, errors: string[]) {
+  return getPrisma().$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRawUnsafe<
+        { connectorId: string; sha256: string; size: bigint }[]
+      >(
+        `SELECT cb."connectorId", cb."sha256", cb."size" FROM "ConnectorBlob" cb
+           JOIN "StorageConnector" c ON c."id" = cb."connectorId"
+         WHERE cb."createdAt" < $1
+           AND NOT EXISTS (SELECT 1 FROM "EntityBlob" e
+                           WHERE e."entityId" = c."entityId" AND e."sha256" = cb."sha256"
+                             AND e."storageConnectorId" = cb."connectorId")
+           AND NOT EXISTS (SELECT 1 FROM "ArtifactUpload" u
+                           WHERE u."sha256" = cb."sha256" AND u."completedAt" IS NOT NULL
+                             AND u."storageConnectorId" = cb."connectorId")
+         ORDER BY cb."createdAt" LIMIT $2
+         FOR UPDATE OF cb SKIP LOCKED`,
+        cutoff,
+        limit,
+      );
+      let blobsDeleted = 0;
+      let bytesFreed = 0;
+      for (const row of rows) {
+        try {
+          await (await blobStoreAt(row.connectorId)).delete(row.sha256);
+          await tx.$executeRawUnsafe(
+            `DELETE FROM "ConnectorBlob" WHERE "connectorId" = $1 AND "sha256" = $2`,
+            row.connectorId,
+            row.sha256,
+          );
+          blobsDeleted++;
+          bytesFreed += Number(row.size);
+        } catch (error) {
+          errors.push(
+            `delete blob ${row.sha256} from connector ${row.connectorId}: ${(error as Error).message}`,
+          );
+        }
+      }
+      if (blobsDeleted) {
+        getLogger().info(
+          { blobs: blobsDeleted, bytesFreed },
+          'Deleted unreferenced connector blobs',
+        );
+      }
+      return { blobsDeleted, bytesFreed };
     },
     { timeout: 120_000 },
   );

@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
 import { AppError } from '../errors';
 import { PartSizeError, partCountOf, partSizeOf } from './blob-store';
-import { getBlobStore } from './index';
+import { blobStoreAt } from './connectors/connector-stores';
 
 /** What a resumable upload (a run file or an artifact blob) knows about its staged parts. */
 export interface StagedUpload {
   storeUploadId: string;
   partSize: number;
+  /** The store the upload was started in (null: the instance store). */
+  storageConnectorId: string | null;
 }
 
 /** Stores one part, streamed from the request body. Sending a part again replaces it. */
@@ -26,7 +28,9 @@ export async function storeUploadPart(
   if (!body) throw AppError.badInput('The request has no body');
   const expected = partSizeOf(size, session.partSize, partNumber);
   try {
-    await getBlobStore().putPart(
+    await (
+      await blobStoreAt(session.storageConnectorId)
+    ).putPart(
       session.storeUploadId,
       partNumber,
       Readable.fromWeb(body as import('node:stream/web').ReadableStream),
@@ -51,7 +55,8 @@ export async function storeUploadPart(
 /** Refuses to complete an upload until every part is stored at its exact size; returns the count. */
 export async function assertAllPartsReceived(session: StagedUpload, size: number): Promise<number> {
   const partCount = partCountOf(size, session.partSize);
-  const parts = await getBlobStore().listParts(session.storeUploadId);
+  const store = await blobStoreAt(session.storageConnectorId);
+  const parts = await store.listParts(session.storeUploadId);
   const received = new Set(
     parts
       .filter((p) => p.size === partSizeOf(size, session.partSize, p.partNumber))

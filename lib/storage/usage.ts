@@ -73,7 +73,15 @@ export async function reconcileStorageUsage(): Promise<{ entities: number }> {
   const prisma = getPrisma();
   return prisma.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`LOCK TABLE "RunFile", "ArtifactFile" IN SHARE MODE`);
-    await tx.$executeRawUnsafe(`DELETE FROM "EntityBlob"`);
+    // Rows are updated in place, not rebuilt: each keeps `storageConnectorId`, the store that
+    // holds the entity's copy (docs/decisions/011), which the files themselves do not record.
+    await tx.$executeRawUnsafe(
+      `DELETE FROM "EntityBlob" eb
+       WHERE NOT EXISTS (SELECT 1 FROM "RunFile" f
+                         WHERE f."entityId" = eb."entityId" AND f."sha256" = eb."sha256")
+         AND NOT EXISTS (SELECT 1 FROM "ArtifactFile" a
+                         WHERE a."entityId" = eb."entityId" AND a."sha256" = eb."sha256")`,
+    );
     // Artifact files hold blobs too (their triggers share these refs); references hold none.
     await tx.$executeRawUnsafe(
       `INSERT INTO "EntityBlob" ("entityId", "sha256", "refs")
@@ -81,14 +89,18 @@ export async function reconcileStorageUsage(): Promise<{ entities: number }> {
          SELECT "entityId", "sha256" FROM "RunFile"
          UNION ALL
          SELECT "entityId", "sha256" FROM "ArtifactFile" WHERE "sha256" IS NOT NULL
-       ) held GROUP BY "entityId", "sha256"`,
+       ) held GROUP BY "entityId", "sha256"
+       ON CONFLICT ("entityId", "sha256") DO UPDATE SET "refs" = EXCLUDED."refs"`,
     );
     const updated = await tx.$executeRawUnsafe(
       `INSERT INTO "EntityStorage" ("entityId", "usedBytes")
        SELECT e."id", COALESCE(u.used, 0) FROM "Entity" e
        LEFT JOIN (
-         SELECT eb."entityId", sum(b."size") AS used FROM "EntityBlob" eb
-         JOIN "Blob" b ON b."sha256" = eb."sha256" GROUP BY eb."entityId"
+         SELECT eb."entityId", sum(COALESCE(cb."size", b."size")) AS used FROM "EntityBlob" eb
+         LEFT JOIN "Blob" b ON eb."storageConnectorId" IS NULL AND b."sha256" = eb."sha256"
+         LEFT JOIN "ConnectorBlob" cb
+           ON cb."connectorId" = eb."storageConnectorId" AND cb."sha256" = eb."sha256"
+         GROUP BY eb."entityId"
        ) u ON u."entityId" = e."id"
        ON CONFLICT ("entityId") DO UPDATE SET "usedBytes" = EXCLUDED."usedBytes"`,
     );

@@ -3,7 +3,8 @@
  * blob store), for the local-directory store and for S3 (moto_server), as a ratio to a plain
  * file copy on the same disk measured in the same run; plus the server's peak RSS during the
  * transfer, which must stay flat whatever the file size (bytes stream, never buffer).
- * Tunables: BENCH_MB (local, default 1024), BENCH_S3_MB (default 256), BENCH_PART_MB (16).
+ * Tunables: BENCH_MB (local, default 1024), BENCH_S3_MB (default 256; 0 skips S3),
+ * BENCH_PART_MB (16). `npm run bench -- blob-upload` runs both.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -177,11 +178,13 @@ try {
     STORAGE_DRIVER: 'local',
     SEXTANT_DATA_DIR: path.join(work, 'data'),
   });
-  const s3 = await startMotoS3({ minPartSize: 5 * MB });
-  try {
-    await bench('S3 (moto_server)', s3Mb, s3.env);
-  } finally {
-    await s3.stop();
+  if (s3Mb > 0) {
+    const s3 = await startMotoS3({ minPartSize: 5 * MB });
+    try {
+      await bench('S3 (moto_server)', s3Mb, s3.env);
+    } finally {
+      await s3.stop();
+    }
   }
 } finally {
   await rm(work, { recursive: true, force: true });

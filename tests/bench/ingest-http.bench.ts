@@ -60,8 +60,8 @@ async function client(index: number, deadline: number) {
     });
     latencies.push(performance.now() - started);
     if (!response.ok) {
-      errors++;
-      await response.text();
+      const text = await response.text();
+      if (errors++ === 0) console.error(`first failed post: ${response.status} ${text}`);
       continue;
     }
     await response.json();

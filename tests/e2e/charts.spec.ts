@@ -140,6 +140,11 @@ test('charts of a run logged with the SDK: lines drawn, a panel edited and saved
   await expect.poll(() => yAxisType(reloaded)).toBe('log');
 
   // The project page shows the same saved panels for all its runs, one colour per run.
+  const seriesRequests: string[] = [];
+  page.on('request', (req) => {
+    const body = req.url().endsWith('/api/graphql') ? (req.postData() ?? '') : '';
+    if (body.includes('chartSeries(')) seriesRequests.push(body);
+  });
   await page.goto(`/${user.username}/curves`);
   const compared = panel(page, 'Training loss');
   await expect
@@ -155,6 +160,9 @@ test('charts of a run logged with the SDK: lines drawn, a panel edited and saved
       },
     )
     .toBeGreaterThanOrEqual(2);
+  // The panels asked for their lines together: one request, one aliased field per panel.
+  await expect(lines(panel(page, 'val/loss')).first()).toBeVisible();
+  expect(seriesRequests[0]!.match(/chartSeries\(/g)).toHaveLength(3);
   await screenshots(page, 'project');
 
   // System metrics, grouped, with units on the axes.

@@ -8,7 +8,13 @@ import { findFreePort } from '@/lib/net/find-free-port';
  * python3-moto package) on a free port, with one bucket. Tests of the S3 blob store talk
  * to it over HTTP exactly as to AWS or MinIO.
  */
-export async function startMotoS3(options: { minPartSize?: number } = {}) {
+export async function startMotoS3(
+  options: {
+    minPartSize?: number;
+    /** Extra env of the server, e.g. INITIAL_NO_AUTH_ACTION_COUNT to make it check credentials. */
+    env?: Record<string, string>;
+  } = {},
+) {
   const command = findMoto();
   const port = await findFreePort();
   const child: ChildProcess = spawn(
@@ -17,7 +23,11 @@ export async function startMotoS3(options: { minPartSize?: number } = {}) {
     {
       stdio: 'ignore',
       // Real S3 wants parts of at least 5 MiB; tests use small parts to exercise many of them.
-      env: { ...process.env, S3_UPLOAD_PART_MIN_SIZE: String(options.minPartSize ?? 1024) },
+      env: {
+        ...process.env,
+        S3_UPLOAD_PART_MIN_SIZE: String(options.minPartSize ?? 1024),
+        ...options.env,
+      },
     },
   );
   const endpoint = `http://127.0.0.1:${port}`;

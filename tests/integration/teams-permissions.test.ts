@@ -33,7 +33,7 @@ type Actor = import('@/lib/auth/actor').Actor;
 
 /**
  * Every actor against every team action of the GraphQL API (PERMISSIONS.md, "Team settings",
- * "System settings", "Artifacts" and "Model registry"; REST over real HTTP where an action
+ * "System settings", "Reports", "Artifacts" and "Model registry"; REST over real HTTP where an action
  * exists only there). Allowed: no error and the effect is there. Refused: exactly one error,
  * UNAUTHENTICATED for anonymous requests, NOT_FOUND for those the team's private project or
  * registry is hidden from, FORBIDDEN for anyone else, and nothing changed in the database.
@@ -252,6 +252,40 @@ const actions: Record<string, Action<unknown>> = {
       ),
     happened: async () =>
       (await getPrisma().team.findUniqueOrThrow({ where: { name: team } })).codeSavingDefault,
+  }),
+  'remove the team storage connector': action({
+    allowed: teamAdmins,
+    // A connector row as saving leaves it (removing never decrypts or calls the bucket).
+    prepare: async () => {
+      const { entityId } = await getPrisma().team.findUniqueOrThrow({ where: { name: team } });
+      await getPrisma().storageConnector.updateMany({
+        where: { entityId, disabledAt: null },
+        data: { disabledAt: new Date() },
+      });
+      return getPrisma().storageConnector.create({
+        data: {
+          entityId,
+          endpoint: 'https://s3.example.com',
+          bucket: 'team-bucket',
+          region: 'us-east-1',
+          accessKeyHint: 'WXYZ',
+          credentials: 'v1.sealed',
+        },
+      });
+    },
+    run: (actor) =>
+      graphql(
+        `
+          mutation ($team: String!) {
+            removeTeamStorageConnector(team: $team)
+          }
+        `,
+        { team },
+        actor,
+      ),
+    happened: async (row) =>
+      !!(await getPrisma().storageConnector.findUniqueOrThrow({ where: { id: row.id } }))
+        .disabledAt,
   }),
   'update the team profile': action({
     allowed: teamAdmins,
@@ -835,6 +869,187 @@ const artifactActions: Record<string, Action<unknown>> = {
 };
 Object.assign(actions, artifactActions);
 
+// ─── Reports ────────────────────────────────────────────────────────────────────────────────
+// Reports in the same private project "vision": each case writes its own report straight to
+// the database, by Mike (the member) for the "own" rows, by a throwaway member otherwise.
+
+/** Everyone on the team who signs as a person: comments and follows are signed by people. */
+const reportPeople = artifactViewers.filter((who) => who !== 'serviceAccount');
+/** Mike's own sessions and keys, plus the team admins: "edit/delete: member own, admin all". */
+const mikeAndAdmins: ActorName[] = [...teamAdmins, 'member', 'memberApiKey'];
+
+/** A fresh report in "vision" by `author` (a username) or by a throwaway member. */
+async function reportFixture(author?: string) {
+  const prisma = getPrisma();
+  const authorId = author
+    ? (await prisma.user.findUniqueOrThrow({ where: { username: author } })).id
+    : (await throwawayMember()).id;
+  const vision = await prisma.project.findUniqueOrThrow({
+    where: { entityId_name: { entityId: fixtureIds.entity, name: project } },
+  });
+  return prisma.report.create({
+    data: { projectId: vision.id, authorId, title: unique('report'), body: '# Results' },
+  });
+}
+
+const reportMutation =
+  (field: string, extraArgs = '', extraVars: Record<string, unknown> = {}) =>
+  (actor: As, report: unknown) =>
+    graphql(
+      `
+        mutation ($entity: String!, $project: String!, $id: ID!${extraArgs ? `, ${extraArgs}` : ''}) {
+          ${field}
+        }
+      `,
+      { entity: team, project, id: (report as { id: string }).id, ...extraVars },
+      actor,
+    );
+
+const reportTitle = async (report: unknown) =>
+  (await getPrisma().report.findUnique({ where: { id: (report as { id: string }).id } }))?.title;
+
+const reportActions: Record<string, Action<unknown>> = {
+  'view reports': action({
+    allowed: artifactViewers,
+    permissions: ['report:view'],
+    // As for artifacts: `project(…)` does not exist for anonymous readers of a private project.
+    hidden: ['anonymous', ...strangers],
+    read: true,
+    prepare: () => reportFixture('mike'),
+    run: (actor) =>
+      graphql(
+        `
+          query ($entity: String!, $project: String!) {
+            project(entity: $entity, name: $project) {
+              reports {
+                id
+                title
+                author
+              }
+            }
+          }
+        `,
+        { entity: team, project },
+        actor,
+      ),
+    happened: async (report, response) => {
+      const reports = (response.data as { project?: { reports?: { id: string }[] } } | null)
+        ?.project?.reports;
+      const { id, title } = report as { id: string; title: string };
+      if (reports) expect(reports).toContainEqual({ id, title, author: 'mike' });
+      return reports != null;
+    },
+  }),
+  'create a report': action({
+    allowed: artifactWriters,
+    permissions: ['report:create'],
+    hidden: strangers,
+    prepare: async () => unique('findings'),
+    run: (actor, title) =>
+      graphql(
+        `
+          mutation ($entity: String!, $project: String!, $title: String!) {
+            createReport(entity: $entity, project: $project, input: { title: $title }) {
+              id
+            }
+          }
+        `,
+        { entity: team, project, title },
+        actor,
+      ),
+    happened: async (title) =>
+      (await getPrisma().report.count({ where: { title: title as string } })) === 1,
+  }),
+  'edit a report written by someone else': action({
+    allowed: teamAdmins,
+    permissions: ['report:edit'],
+    hidden: strangers,
+    prepare: () => reportFixture(),
+    run: reportMutation(
+      'updateReport(entity: $entity, project: $project, id: $id, input: { title: "Edited" }) { id }',
+    ),
+    happened: async (report) => (await reportTitle(report)) === 'Edited',
+  }),
+  // "Own" rows name no permissions: the catalog's check needs the report's author, which the
+  // table-versus-catalog test does not model; the rows above and below check the grants.
+  "edit one's own report (Mike's)": action({
+    allowed: mikeAndAdmins,
+    hidden: strangers,
+    prepare: () => reportFixture('mike'),
+    run: reportMutation(
+      'updateReport(entity: $entity, project: $project, id: $id, input: { title: "Edited" }) { id }',
+    ),
+    happened: async (report) => (await reportTitle(report)) === 'Edited',
+  }),
+  'delete a report written by someone else': action({
+    allowed: teamAdmins,
+    permissions: ['report:delete'],
+    hidden: strangers,
+    prepare: () => reportFixture(),
+    run: reportMutation('deleteReport(entity: $entity, project: $project, id: $id)'),
+    happened: async (report) => (await reportTitle(report)) === undefined,
+  }),
+  "delete one's own report (Mike's)": action({
+    allowed: mikeAndAdmins,
+    hidden: strangers,
+    prepare: () => reportFixture('mike'),
+    run: reportMutation('deleteReport(entity: $entity, project: $project, id: $id)'),
+    happened: async (report) => (await reportTitle(report)) === undefined,
+  }),
+  // The catalog grants report:comment to the service account (it works like a member); the
+  // service refuses it because comments and follows belong to people. So no permissions here.
+  'comment on a report': action({
+    allowed: reportPeople,
+    hidden: strangers,
+    prepare: async () => ({ ...(await reportFixture('mike')), comment: unique('comment') }),
+    run: (actor, state) =>
+      reportMutation(
+        'addReportComment(entity: $entity, project: $project, id: $id, body: $body) { id }',
+        '$body: String!',
+        { body: (state as { comment: string }).comment },
+      )(actor, state),
+    happened: async (state) =>
+      (await getPrisma().reportComment.count({
+        where: { body: (state as { comment: string }).comment },
+      })) === 1,
+  }),
+  'follow a report': action({
+    allowed: reportPeople,
+    hidden: strangers,
+    prepare: () => reportFixture('mike'),
+    run: reportMutation('followReport(entity: $entity, project: $project, id: $id)'),
+    happened: async (report) =>
+      (await getPrisma().reportFollow.count({
+        where: { reportId: (report as { id: string }).id },
+      })) === 1,
+  }),
+  "delete someone else's comment": action({
+    allowed: teamAdmins,
+    hidden: strangers,
+    prepare: async () => {
+      const report = await reportFixture();
+      return getPrisma().reportComment.create({
+        data: { reportId: report.id, authorId: report.authorId, body: 'Spam' },
+      });
+    },
+    run: (actor, comment) =>
+      graphql(
+        `
+          mutation ($entity: String!, $project: String!, $id: ID!) {
+            deleteReportComment(entity: $entity, project: $project, commentId: $id)
+          }
+        `,
+        { entity: team, project, id: (comment as { id: string }).id },
+        actor,
+      ),
+    happened: async (comment) =>
+      (await getPrisma().reportComment.count({
+        where: { id: (comment as { id: string }).id },
+      })) === 0,
+  }),
+};
+Object.assign(actions, reportActions);
+
 /** A fresh alias on weights:v0 (protected or not); returns its name. */
 async function artifactAlias(isProtected: boolean) {
   const alias = unique(isProtected ? 'golden' : 'stale');
@@ -1219,6 +1434,10 @@ const watchedTables = [
   'RegisteredModel',
   'RegisteredModelVersion',
   'RegisteredModelAlias',
+  'Report',
+  'ReportComment',
+  'ReportFollow',
+  'StorageConnector',
 ];
 async function databaseFingerprint(): Promise<string> {
   // One row per table, in the list's order (a UNION's own order is not guaranteed).

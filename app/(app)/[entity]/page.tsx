@@ -1,4 +1,5 @@
 import {
+  BookMarked,
   Building2,
   CalendarDays,
   ExternalLink,
@@ -15,6 +16,7 @@ import { cache } from 'react';
 import { Avatar } from '@/components/layout/avatar';
 import { ProjectList } from '@/components/runs/project-list';
 import { MarkdownText } from '@/components/teams/markdown';
+import { TeamReportShowcase } from '@/components/reports/team-report-showcase';
 import { TeamShowcase } from '@/components/teams/team-showcase';
 import { ButtonLink } from '@/components/ui/button-link';
 import { cn } from '@/components/ui/cn';
@@ -109,17 +111,20 @@ function TeamPage({ team }: { team: TeamProfile }) {
             </p>
           )}
         </div>
-        {team.viewerCanManage && (
-          <ButtonLink
-            href={`/teams/${team.name}/settings`}
-            variant="secondary"
-            size="sm"
-            className="self-start"
-          >
-            <Settings className="h-4 w-4" aria-hidden />
-            Team settings
-          </ButtonLink>
-        )}
+        <div className="flex flex-wrap gap-2 self-start">
+          {team.viewerRole && (
+            <ButtonLink href={`/teams/${team.name}/registry`} variant="secondary" size="sm">
+              <BookMarked className="h-4 w-4" aria-hidden />
+              Model registry
+            </ButtonLink>
+          )}
+          {team.viewerCanManage && (
+            <ButtonLink href={`/teams/${team.name}/settings`} variant="secondary" size="sm">
+              <Settings className="h-4 w-4" aria-hidden />
+              Team settings
+            </ButtonLink>
+          )}
+        </div>
       </header>
 
       <div
@@ -130,6 +135,7 @@ function TeamPage({ team }: { team: TeamProfile }) {
       >
         <div className="min-w-0 space-y-6">
           <TeamShowcase teamName={team.name} />
+          <TeamReportShowcase teamName={team.name} />
           {team.intro.trim() ? (
             <Card title="About">
               <MarkdownText>{team.intro}</MarkdownText>
@@ -229,10 +235,16 @@ function UserPage({ user, isViewer }: { user: PublicProfile; isViewer: boolean }
           )}
         </div>
         {isViewer && (
-          <ButtonLink href="/settings" variant="secondary" size="sm" className="self-start">
-            <Settings className="h-4 w-4" aria-hidden />
-            Edit profile
-          </ButtonLink>
+          <div className="flex flex-wrap gap-2 self-start">
+            <ButtonLink href={`/teams/${user.username}/registry`} variant="secondary" size="sm">
+              <BookMarked className="h-4 w-4" aria-hidden />
+              Model registry
+            </ButtonLink>
+            <ButtonLink href="/settings" variant="secondary" size="sm">
+              <Settings className="h-4 w-4" aria-hidden />
+              Edit profile
+            </ButtonLink>
+          </div>
         )}
       </header>
       <div className="mt-8">

@@ -50,6 +50,12 @@ export default async function ProjectPage({ params }: Params) {
             <h1 className="text-3xl font-semibold tracking-tight break-all">{project.name}</h1>
             <VisibilityBadge visibility={project.visibility} />
             <Link
+              href={`/${entity}/${project.name}/reports`}
+              className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500"
+            >
+              Reports
+            </Link>
+            <Link
               href={`/${entity}/${project.name}/artifacts`}
               className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-500"
             >

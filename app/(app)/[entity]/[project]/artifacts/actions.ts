@@ -39,16 +39,21 @@ async function forArtifact(
   return result;
 }
 
-/** Adds the alias to `version`, or moves it there. */
+/** Adds the alias to `version`, or moves it there; `protect` (registry admins) sets its lock. */
 export async function setArtifactAliasAction(
   ref: ArtifactPageRef,
   alias: string,
   version: string,
+  protect?: boolean,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const target = clean(ref);
   return forArtifact(target, () =>
-    setAlias(actor, { ...target, alias: String(alias) }, { version: String(version) }),
+    setAlias(
+      actor,
+      { ...target, alias: String(alias) },
+      { version: String(version), ...(typeof protect === 'boolean' && { protected: protect }) },
+    ),
   );
 }
 

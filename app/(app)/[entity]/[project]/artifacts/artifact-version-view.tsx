@@ -1,8 +1,9 @@
-import { Download, Link2, Lock } from 'lucide-react';
+import { BookMarked, Download, Link2, Lock } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArtifactAliasEditor } from '@/components/artifacts/artifact-alias-editor';
 import { DeleteArtifactVersion } from '@/components/artifacts/delete-artifact-version';
+import { LinkToRegistry } from '@/components/registry/link-to-registry';
 import { buildFileTree } from '@/components/runs/file-tree';
 import { FilesBrowser } from '@/components/runs/run-files-browser';
 import { Card } from '@/components/ui/card';
@@ -14,11 +15,19 @@ import {
   producersOfVersions,
 } from '@/lib/artifacts/artifact-pages';
 import { resolveVersion } from '@/lib/artifacts/artifact-scope';
-import { aliasesOf, filesOf, getArtifact, versionsOf } from '@/lib/artifacts/read-artifacts';
+import {
+  aliasesOf,
+  filesOf,
+  getArtifact,
+  versionCanDownload,
+  versionsOf,
+} from '@/lib/artifacts/read-artifacts';
 import { artifactFileUrl } from '@/lib/artifacts/use-artifact';
 import { versionLabel } from '@/lib/artifacts/versions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
+import type { Actor } from '@/lib/auth/actor';
 import { isAppError } from '@/lib/errors';
+import { registryLinkOptions } from '@/lib/registry/registry-pages';
 import { formatBytes } from '@/lib/storage/usage';
 import { ArtifactsBreadcrumb } from './artifacts-breadcrumb';
 
@@ -42,11 +51,37 @@ async function load(entity: string, project: string, name: string, ref: string) 
       producersOfVersions(artifact.id),
     ]);
     const version = versions.find((v) => v.id === selected.id)!;
-    const [files, lineage] = await Promise.all([filesOf(version), lineageOfVersion(version.id)]);
-    return { artifact, versions, version, aliases, canDelete, producers, files, lineage };
+    const [files, lineage, canDownload, registry] = await Promise.all([
+      filesOf(version),
+      lineageOfVersion(version.id),
+      versionCanDownload(version),
+      artifact.type === 'model' ? registryOf(actor, entity, version.id) : null,
+    ]);
+    return {
+      artifact,
+      versions,
+      version,
+      aliases,
+      canDelete,
+      producers,
+      files,
+      lineage,
+      canDownload,
+      registry,
+    };
   } catch (error) {
     // Not found and not allowed look the same from outside.
     if (isAppError(error) && ['NOT_FOUND', 'UNAUTHENTICATED'].includes(error.code)) notFound();
+    throw error;
+  }
+}
+
+/** The registry links of a model version; null where the registry is not the viewer's to see. */
+async function registryOf(actor: Actor, entity: string, versionId: string) {
+  try {
+    return await registryLinkOptions(actor, entity, versionId);
+  } catch (error) {
+    if (isAppError(error) && ['NOT_FOUND', 'UNAUTHENTICATED'].includes(error.code)) return null;
     throw error;
   }
 }
@@ -68,12 +103,18 @@ export async function ArtifactVersionView({
   versionRef: string;
   initialPath?: string;
 }) {
-  const { artifact, versions, version, aliases, canDelete, producers, files, lineage } = await load(
-    entity,
-    project,
-    name,
-    versionRef,
-  );
+  const {
+    artifact,
+    versions,
+    version,
+    aliases,
+    canDelete,
+    producers,
+    files,
+    lineage,
+    canDownload,
+    registry,
+  } = await load(entity, project, name, versionRef);
   const label = versionLabel(version.version);
   const base = `/${entity}/${project}/artifacts/${encodeURIComponent(artifact.name)}`;
   const ref = { entity, project, artifact: artifact.name };
@@ -91,9 +132,8 @@ export async function ArtifactVersionView({
     }
   };
   labelSizes(tree);
-  const downloadBase = artifact.canDownload
-    ? artifactFileUrl(ref, label, '').replace(/\/$/, '')
-    : null;
+  // Per version: view-only members download the versions linked in the model registry.
+  const downloadBase = canDownload ? artifactFileUrl(ref, label, '').replace(/\/$/, '') : null;
   const metadata = JSON.stringify(version.metadata ?? {}, null, 2);
   const runHref = (r: { entity: string; project: string; runId: string }) =>
     `/${encodeURIComponent(r.entity)}/${encodeURIComponent(r.project)}/runs/${encodeURIComponent(r.runId)}`;
@@ -118,7 +158,13 @@ export async function ArtifactVersionView({
             </p>
           </div>
           <div className="flex flex-wrap gap-2 sm:justify-end">
-            {artifact.canDownload && (
+            {registry?.canLink && (
+              <LinkToRegistry
+                source={{ entity, project, artifact: artifact.name, version: label }}
+                models={registry.models}
+              />
+            )}
+            {canDownload && (
               // A plain link: a Next <Link> could prefetch the whole zip.
               <a
                 href={`${artifactFileUrl(ref, label, '').replace(/\/files\/$/, '')}/download`}
@@ -222,8 +268,33 @@ export async function ArtifactVersionView({
                 aliases.filter((a) => a.version !== label).map((a) => [a.alias, a.version]),
               )}
               canEdit={artifact.canEdit}
+              canProtect={artifact.canManageProtectedAliases}
             />
           </Card>
+          {registry && (
+            <Card title="Model registry">
+              {registry.linkedAs.length === 0 ? (
+                <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                  {label} is not linked to a registered model
+                  {registry.canLink ? ' yet: use “Link to registry” above.' : '.'}
+                </p>
+              ) : (
+                <ul aria-label={`Registry links of ${label}`} className="space-y-1.5 text-sm">
+                  {registry.linkedAs.map((l) => (
+                    <li key={l.model} className="flex items-center gap-2">
+                      <BookMarked className="h-4 w-4 text-zinc-400" aria-hidden />
+                      <Link
+                        href={`/teams/${encodeURIComponent(entity)}/registry/${encodeURIComponent(l.model)}`}
+                        className={`${linkClass} font-mono text-xs`}
+                      >
+                        {l.model}:{l.version}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          )}
           <Card title="Lineage">
             <dl className="space-y-3 text-sm">
               <div>

@@ -11,6 +11,7 @@ import { inviteMember, resendInvite, revokeInvite } from '@/lib/teams/invites';
 import { changeMemberRole, removeMember, setRegistryAdmin } from '@/lib/teams/members';
 import { createServiceAccount, deleteServiceAccount } from '@/lib/teams/service-accounts';
 import { setTeamAvatar, updateTeamProfile, updateTeamSettings } from '@/lib/teams/team-settings';
+import { setTeamReportShowcase } from '@/lib/reports/report-showcase';
 import { setTeamShowcase } from '@/lib/teams/team-showcase';
 
 /*
@@ -185,6 +186,21 @@ export async function updateShowcaseAction(
   const team = text(form, 'team');
   const result = await runAction<undefined>(async () => {
     await setTeamShowcase(actor, team, form.getAll('projectIds').map(String));
+    return { message: 'Showcase saved.' };
+  });
+  if (result.status === 'ok') revalidatePath(`/${team}`);
+  return result;
+}
+
+/** The same for reports of the team's projects (lib/reports/report-showcase.ts). */
+export async function updateReportShowcaseAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await setTeamReportShowcase(actor, team, form.getAll('reportIds').map(String));
     return { message: 'Showcase saved.' };
   });
   if (result.status === 'ok') revalidatePath(`/${team}`);

@@ -1,0 +1,52 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { runAction, type ActionState } from '@/lib/actions';
+import { getCurrentActor } from '@/lib/auth/current-actor';
+import {
+  removeTeamStorageConnector,
+  saveTeamStorageConnector,
+} from '@/lib/storage/connectors/team-storage-connector';
+
+/* The Storage section's server actions: one service call each (it checks the actor is a team admin). */
+
+const text = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export async function saveStorageConnectorAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await saveTeamStorageConnector(actor, team, {
+      endpoint: text(form, 'endpoint'),
+      bucket: text(form, 'bucket'),
+      region: text(form, 'region'),
+      forcePathStyle: form.get('forcePathStyle') === 'on',
+      prefix: text(form, 'prefix'),
+      accessKeyId: text(form, 'accessKeyId'),
+      secretAccessKey: text(form, 'secretAccessKey'),
+    });
+    return { message: 'The bucket passed the test. New uploads of the team go there.' };
+  });
+  if (result.status === 'ok') revalidatePath(`/teams/${team}/settings/storage`);
+  return result;
+}
+
+export async function removeStorageConnectorAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const actor = await getCurrentActor();
+  const team = text(form, 'team');
+  const result = await runAction<undefined>(async () => {
+    await removeTeamStorageConnector(actor, team);
+    return { message: 'Connector removed. New uploads go to the instance storage.' };
+  });
+  if (result.status === 'ok') revalidatePath(`/teams/${team}/settings/storage`);
+  return result;
+}
