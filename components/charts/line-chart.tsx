@@ -95,7 +95,8 @@ function fromAxis(value: unknown, xAxis: string, log: boolean): number | undefin
  * with min/max bands). Zooming re-reads the visible range, so a deep zoom shows exact
  * points; double-click resets. With `live`, it polls and updates the plot in place.
  * plotly.js is loaded on the client only, once per page. The data is read at once (batched
- * with the other charts on the page); the plot is drawn once it comes near the viewport.
+ * with the other charts on the page); the plot is drawn at once near the viewport, else when
+ * the browser is next idle (useNearViewport).
  */
 export function LineChart({
   entityName,
@@ -126,7 +127,7 @@ export function LineChart({
   const [loadedFor, setLoadedFor] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const { resolvedTheme } = useTheme();
-  const near = useNearViewport(containerRef);
+
   // Callers build these inline; compare them by value so a re-render draws nothing new.
   const runsJson = JSON.stringify(runsProp);
   const keysJson = JSON.stringify(keysProp);
@@ -237,6 +238,7 @@ export function LineChart({
   ]);
 
   const runsById = useMemo(() => new Map(runs.map((run) => [run.runId, run])), [runs]);
+  const near = useNearViewport(containerRef, series !== null);
 
   // Draw (or update in place) whenever data, options or theme change.
   useEffect(() => {
@@ -290,7 +292,7 @@ export function LineChart({
         data-logx={String(logX)}
         data-testid="plot"
       />
-      {(!plotlyReady || (loading && series === null)) && !error && (
+      {(!plotlyReady || !near || (loading && series === null)) && !error && (
         <div className="absolute inset-0 flex items-center justify-center">
           <div className="h-full w-full animate-pulse rounded-md bg-zinc-100 dark:bg-zinc-800/60" />
           <Loader2 className="absolute h-5 w-5 animate-spin text-zinc-400" aria-label="Loading" />

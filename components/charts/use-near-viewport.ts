@@ -2,15 +2,33 @@
 
 import { useEffect, useState, type RefObject } from 'react';
 
+/** Charts waiting to draw off-screen, woken one per idle moment, top to bottom. */
+const waiting: (() => void)[] = [];
+let wakeScheduled = false;
+
+function wakeNextWhenIdle() {
+  if (wakeScheduled || waiting.length === 0) return;
+  wakeScheduled = true;
+  const wake = () => {
+    wakeScheduled = false;
+    waiting.shift()?.();
+    wakeNextWhenIdle();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(wake, { timeout: 1000 });
+  else setTimeout(wake, 50);
+}
+
 /**
- * True once the element has come within a screen of the viewport, and from then on. Charts
- * use it to draw the first screen first: every panel's data comes in one batched request,
- * but drawing 20 plots is one long task the browser cannot paint during, so panels further
- * down draw as they are scrolled near (their data is already there by then).
+ * Whether a chart may draw: at once when it is within a screen of the viewport, otherwise
+ * once the browser is idle after it has its data, one chart per idle moment. Every panel's
+ * data comes in one batched request, but drawing 20 plots in one go is a long task the
+ * browser cannot paint during; this way the first screen is drawn first and the rest follow
+ * without waiting for a scroll.
  */
-export function useNearViewport(ref: RefObject<Element | null>): boolean {
+export function useNearViewport(ref: RefObject<Element | null>, hasData: boolean): boolean {
   // Without IntersectionObserver (old browsers) everything counts as near.
   const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;
@@ -24,5 +42,17 @@ export function useNearViewport(ref: RefObject<Element | null>): boolean {
     observer.observe(element);
     return () => observer.disconnect();
   }, [near, ref]);
+
+  useEffect(() => {
+    if (near || !hasData) return;
+    const wake = () => setNear(true);
+    waiting.push(wake);
+    wakeNextWhenIdle();
+    return () => {
+      const index = waiting.indexOf(wake);
+      if (index >= 0) waiting.splice(index, 1);
+    };
+  }, [near, hasData]);
+
   return near;
 }

@@ -2,7 +2,7 @@
  * P5 in the browser (issue #7): the time from opening the project page of a workspace with
  * 20 panels × 10 runs × 100,000 steps until Chromium has drawn every line of every panel,
  * through `npm start`'s production server, and until the first screen's panels are drawn
- * (panels further down load as they are scrolled near). Baseline in the same run: the same
+ * (charts further down draw as they are scrolled near). Baseline in the same run: the same
  * page of a project with one run and one panel. BENCH_STEPS, BENCH_RUNS, BENCH_PANELS shrink
  * it; BENCH_DATABASE_URL reuses a database seeded by an earlier run.
  */
@@ -58,7 +58,7 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: ['
  * Opens a project page and times two moments from navigation start: the first screenful of
  * panels (within one window height of the first panel) showing `lines` drawn traces each,
  * then all `plots` panels drawn, scrolling down half a
- * screen whenever one poll finds some still missing (panels further down load as they come
+ * screen whenever one poll finds some still missing (charts further down draw as they come
  * near the viewport, the way a person scrolling sees them).
  */
 async function drawTimes(page: Page, project: string, plots: number, lines: number) {
