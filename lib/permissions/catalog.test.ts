@@ -104,6 +104,15 @@ describe('team permission tables', () => {
     expect(can(user('api-key'), 'run:log', { access: access('MEMBER') })).toBe(true);
   });
 
+  it('a custom role built on View-only works over API keys with the whole role', () => {
+    const logger = access('VIEW_ONLY', { extraPermissions: ['run:log'] });
+    expect(can(user('api-key'), 'run:log', { access: logger })).toBe(true);
+    expect(can(user('api-key'), 'run:view', { access: logger })).toBe(true);
+    expect(can(user('api-key'), 'run:delete', { access: logger, createdById: someoneElse })).toBe(
+      false,
+    );
+  });
+
   it('outsiders and anonymous visitors get nothing from a private team project', () => {
     const anonymous: Actor = { kind: 'anonymous' };
     for (const permission of Object.keys(spec) as TeamPermission[]) {
@@ -133,6 +142,9 @@ describe('team permission tables', () => {
     };
     expect(can(robot, 'run:log', { access: access(null) })).toBe(true);
     expect(can(robot, 'team:invite', { access: access(null) })).toBe(false);
+    // It writes reports, but comments and follows are signed by people.
+    expect(can(robot, 'report:create', { access: access(null) })).toBe(true);
+    expect(can(robot, 'report:comment', { access: access(null) })).toBe(false);
     const otherTeam = { ...access(null), teamId: 'team-2' };
     expect(can(robot, 'run:log', { access: otherTeam, visibility: 'PRIVATE' })).toBe(false);
     expect(can(robot, 'run:log', { access: otherTeam, visibility: 'OPEN' })).toBe(true);

@@ -69,12 +69,17 @@ function teamGrant(
   access: TeamAccess,
 ): Grant | undefined {
   if (actor.kind === 'service-account') {
-    // A service account works like a member of its own team, and nothing elsewhere.
+    // A service account works like a member of its own team, and nothing elsewhere; comments
+    // and follows are signed by people, so not those.
+    if (permission === 'report:comment') return undefined;
     return actor.teamId === access.teamId ? roleGrants.MEMBER[permission] : undefined;
   }
   if (actor.kind !== 'user' || !access.role) return undefined;
-  // "View-only members have no API key access to the team."
-  if (actor.via === 'api-key' && access.role === 'VIEW_ONLY') return undefined;
+  // "View-only members have no API key access to the team." A custom role built on View-only
+  // is another role: its extra permissions (e.g. log runs) are meant for code, so its
+  // holders use API keys with the whole role (docs/decisions/012).
+  if (actor.via === 'api-key' && access.role === 'VIEW_ONLY' && !access.extraPermissions.length)
+    return undefined;
   const fromRole = roleGrants[access.role][permission];
   const fromRegistry = access.isRegistryAdmin ? registryAdminGrants[permission] : undefined;
   const fromCustom = access.extraPermissions.includes(permission) ? 'all' : undefined;

@@ -43,13 +43,11 @@ export interface ReportNode extends Omit<Report, 'panels'> {
 }
 
 function viewerCan(actor: Actor, scope: ReportScope, report: Report): ReportViewerCan {
-  const isPerson = actor.kind === 'user';
   return {
     edit: canOnReports(actor, 'report:edit', scope, report.authorId),
     delete: canOnReports(actor, 'report:delete', scope, report.authorId),
-    // Comments and follows are signed by people, not service accounts.
-    comment: isPerson && canOnReports(actor, 'report:comment', scope),
-    follow: isPerson && canOnReports(actor, 'report:comment', scope),
+    comment: canOnReports(actor, 'report:comment', scope),
+    follow: canOnReports(actor, 'report:comment', scope),
   };
 }
 

@@ -186,7 +186,7 @@ const actions: Record<string, Action<unknown>> = {
     },
   }),
   'invite a member': action({
-    allowed: [...teamAdmins, 'customRole'],
+    allowed: [...teamAdmins, 'customRole', 'customRoleApiKey'],
     prepare: async () => `${unique('invitee')}@example.com`,
     run: (actor, email) =>
       graphql(
@@ -439,11 +439,15 @@ const actions: Record<string, Action<unknown>> = {
 // One private project "vision" where the member Mike logged weights:v0 (type model, one stored
 // file) from run "trainer", and the team's registered model "classifier" linking it as v0.
 
-/** Who sees the private project and the registry: members, except through a view-only API key. */
+/**
+ * Who sees the private project and the registry: members, except through a view-only API key
+ * (a custom role built on View-only uses API keys with its whole role: decision 012).
+ */
 const artifactViewers: ActorName[] = [
   'viewOnly',
   'member',
   'customRole',
+  'customRoleApiKey',
   'registryAdmin',
   'admin',
   'orgAdmin',
@@ -462,7 +466,7 @@ const artifactWriters: ActorName[] = [
   'adminApiKey',
 ];
 /** Signed in, but the private project and the registry do not exist for them. */
-const strangers: ActorName[] = ['outsider', 'systemAdmin', 'viewOnlyApiKey', 'customRoleApiKey'];
+const strangers: ActorName[] = ['outsider', 'systemAdmin', 'viewOnlyApiKey'];
 
 const project = 'vision';
 const weightsBytes = Buffer.from('sextant weights: 0.25 0.5 0.125\n');
@@ -996,10 +1000,10 @@ const reportActions: Record<string, Action<unknown>> = {
     run: reportMutation('deleteReport(entity: $entity, project: $project, id: $id)'),
     happened: async (report) => (await reportTitle(report)) === undefined,
   }),
-  // The catalog grants report:comment to the service account (it works like a member); the
-  // service refuses it because comments and follows belong to people. So no permissions here.
+  // Comments and follows are signed by people: the catalog refuses them to service accounts.
   'comment on a report': action({
     allowed: reportPeople,
+    permissions: ['report:comment'],
     hidden: strangers,
     prepare: async () => ({ ...(await reportFixture('mike')), comment: unique('comment') }),
     run: (actor, state) =>
@@ -1015,6 +1019,7 @@ const reportActions: Record<string, Action<unknown>> = {
   }),
   'follow a report': action({
     allowed: reportPeople,
+    permissions: ['report:comment'],
     hidden: strangers,
     prepare: () => reportFixture('mike'),
     run: reportMutation('followReport(entity: $entity, project: $project, id: $id)'),
