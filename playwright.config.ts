@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
@@ -9,6 +10,10 @@ import { e2eServices } from './tests/e2e/support/services';
 const port = Number(process.env.E2E_PORT ?? 3107);
 const baseURL = `http://127.0.0.1:${port}`;
 const services = e2eServices(port);
+// A fresh data folder per run (unless given): a reused one keeps earlier runs' users, so
+// sign-ups collide and the sign-in rate limit fills up. Set here, in the runner, so the
+// workers it starts inherit the same folder.
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'sextant-e2e-'));
 const executablePath = findChromium();
 if (!executablePath) {
   throw new Error(
@@ -50,7 +55,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       APP_URL: baseURL,
-      SEXTANT_DATA_DIR: process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `sextant-e2e-${port}`),
+      SEXTANT_DATA_DIR: process.env.E2E_DATA_DIR,
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? String(port + 20000),
       DATABASE_URL: '',
       SMTP_URL: `smtp://127.0.0.1:${services.smtpPort}`,
