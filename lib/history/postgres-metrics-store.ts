@@ -69,6 +69,14 @@ function arrayLiteral(items: readonly (number | string)[]): string {
   return `{${items.join(',')}}`;
 }
 
+/** Sorts a series' points by step (ingest sends them in order; other callers may not). */
+function sortByStep(entry: { steps: number[]; values: number[] }): void {
+  if (entry.steps.every((step, i) => i === 0 || entry.steps[i - 1]! < step)) return;
+  const order = entry.steps.map((_, i) => i).sort((a, b) => entry.steps[a]! - entry.steps[b]!);
+  entry.steps = order.map((i) => entry.steps[i]!);
+  entry.values = order.map((i) => entry.values[i]!);
+}
+
 const metricIdCache = new Map<string, string>();
 const metricIdCacheLimit = 100_000;
 
@@ -121,19 +129,37 @@ export class PostgresMetricsStore implements MetricsStore {
     if (points.size === 0) return;
     const keys = [...new Set([...points.values()].map((p) => p.key))];
     const ids = await this.metricIds(client, runId, keys, true);
-    const metricIds: string[] = [];
-    const steps: number[] = [];
-    const values: number[] = [];
+    // One tail row per series: its steps and values as arrays, in step order.
+    const series = new Map<string, { steps: number[]; values: number[] }>();
     for (const point of points.values()) {
-      metricIds.push(ids.get(point.key)!);
-      steps.push(point.step);
-      values.push(point.value);
+      const id = ids.get(point.key)!;
+      let entry = series.get(id);
+      if (!entry) series.set(id, (entry = { steps: [], values: [] }));
+      entry.steps.push(point.step);
+      entry.values.push(point.value);
     }
+    for (const entry of series.values()) sortByStep(entry);
+    const firstStep = Math.min(...[...series.values()].map((e) => e.steps[0]!));
+    // A step may come again (logged twice, or with more keys): unless the batch starts after
+    // the run's last step, drop what the tail holds from each series' first new step on.
+    if (hints.previousLastStep === undefined || firstStep <= hints.previousLastStep) {
+      await this.trimTail(
+        client,
+        [...series].map(([id, entry]) => [id, entry.steps[0]!]),
+      );
+    }
+    const entries = [...series];
     await client.query(
-      `INSERT INTO "HistoryTail" ("metricId", "step", "value")
-       SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[])
-       ON CONFLICT ("metricId", "step") DO UPDATE SET "value" = EXCLUDED."value"`,
-      [arrayLiteral(metricIds), arrayLiteral(steps), arrayLiteral(values)],
+      `INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
+       SELECT m, f, l, s::bigint[], v::float8[]
+       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS u(m, f, l, s, v)`,
+      [
+        arrayLiteral(entries.map(([id]) => id)),
+        arrayLiteral(entries.map(([, e]) => e.steps[0]!)),
+        arrayLiteral(entries.map(([, e]) => e.steps.at(-1)!)),
+        `{${entries.map(([, e]) => `"${arrayLiteral(e.steps)}"`).join(',')}}`,
+        `{${entries.map(([, e]) => `"${arrayLiteral(e.values)}"`).join(',')}}`,
+      ],
     );
     // Every block before the one holding a series' newest step is complete: seal it. While a
     // stream stays inside one block (9 of 10 batches of 100 steps) there is nothing new to
@@ -158,6 +184,28 @@ export class PostgresMetricsStore implements MetricsStore {
     await this.sealBefore(client, boundaries);
   }
 
+  /**
+   * Removes from each series' tail its points from `fromStep` on (rows that straddle it keep
+   * their earlier points), so those steps can be written again.
+   */
+  private async trimTail(client: Queryable, fromSteps: [string, number][]): Promise<void> {
+    await client.query(
+      `WITH cut AS (
+         DELETE FROM "HistoryTailBatch" t
+         USING unnest($1::bigint[], $2::bigint[]) AS c(metric_id, from_step)
+         WHERE t."metricId" = c.metric_id AND t."stepLast" >= c.from_step
+         RETURNING t."metricId", t.steps, t."values", c.from_step
+       ), kept AS (
+         SELECT cut."metricId", u.step, u.value FROM cut, unnest(cut.steps, cut."values") AS u(step, value)
+         WHERE u.step < cut.from_step
+       )
+       INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
+       SELECT "metricId", min(step), max(step), array_agg(step ORDER BY step), array_agg(value ORDER BY step)
+       FROM kept GROUP BY "metricId"`,
+      [arrayLiteral(fromSteps.map(([id]) => id)), arrayLiteral(fromSteps.map(([, step]) => step))],
+    );
+  }
+
   /** Moves each series' tail points before its boundary into one chunk per block, in one statement. */
   private async sealBefore(client: Queryable, boundaries: Map<string, number>): Promise<void> {
     const sealing = [...boundaries].filter(([, boundary]) => boundary > 0);
@@ -165,10 +213,20 @@ export class PostgresMetricsStore implements MetricsStore {
     await client.query(
       `WITH bounds AS (
          SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS b(metric_id, boundary)
+       ), taken AS (
+         DELETE FROM "HistoryTailBatch" t USING bounds b
+         WHERE t."metricId" = b.metric_id AND t."stepFirst" < b.boundary
+         RETURNING t."metricId" AS metric_id, t.steps, t."values", b.boundary
+       ), points AS (
+         SELECT metric_id, u.step, u.value, boundary
+         FROM taken, unnest(taken.steps, taken."values") AS u(step, value)
+       ), kept AS (
+         -- A tail row that straddles the boundary keeps its later points in the tail.
+         INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
+         SELECT metric_id, min(step), max(step), array_agg(step ORDER BY step), array_agg(value ORDER BY step)
+         FROM points WHERE step >= boundary GROUP BY metric_id
        ), moved AS (
-         DELETE FROM "HistoryTail" t USING bounds b
-         WHERE t."metricId" = b.metric_id AND t.step < b.boundary
-         RETURNING t."metricId" AS metric_id, t.step, t.value
+         SELECT metric_id, step, value FROM points WHERE step < boundary
        ), subs AS (
          SELECT metric_id, step / ${blockSteps} AS block, min(step) AS first_step,
                 min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi,
@@ -457,7 +515,7 @@ export class PostgresMetricsStore implements MetricsStore {
     if (runIds.length === 0) return;
     // The tail has no foreign key (see the model), so its rows go explicitly; chunks cascade.
     await client.query(
-      `DELETE FROM "HistoryTail" t USING "Metric" m WHERE m.id = t."metricId" AND m."runId" = ANY($1::text[])`,
+      `DELETE FROM "HistoryTailBatch" t USING "Metric" m WHERE m.id = t."metricId" AND m."runId" = ANY($1::text[])`,
       [runIds],
     );
     await client.query(`DELETE FROM "Metric" WHERE "runId" = ANY($1::text[])`, [runIds]);
@@ -473,18 +531,20 @@ export class PostgresMetricsStore implements MetricsStore {
          WHERE m.id = c."metricId" AND m."runId" = $1 AND c."stepFirst" < $2 AND c."stepLast" >= $2
          RETURNING c."metricId", c.steps, c."values"
        )
-       INSERT INTO "HistoryTail" ("metricId", "step", "value")
-       SELECT s."metricId", u.s, u.v FROM straddling s, unnest(s.steps, s."values") AS u(s, v) WHERE u.s < $2`,
+       INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
+       SELECT s."metricId", min(u.s), max(u.s), array_agg(u.s ORDER BY u.s), array_agg(u.v ORDER BY u.s)
+       FROM straddling s, unnest(s.steps, s."values") AS u(s, v) WHERE u.s < $2 GROUP BY s."metricId"`,
       [runId, step],
     );
     await client.query(
       `DELETE FROM "HistoryChunk" c USING "Metric" m WHERE m.id = c."metricId" AND m."runId" = $1 AND c."stepFirst" >= $2`,
       [runId, step],
     );
-    await client.query(
-      `DELETE FROM "HistoryTail" t USING "Metric" m WHERE m.id = t."metricId" AND m."runId" = $1 AND t.step >= $2`,
-      [runId, step],
+    const { rows } = await client.query<{ id: string }>(
+      `SELECT id::text FROM "Metric" WHERE "runId" = $1`,
+      [runId],
     );
+    if (rows.length) await this.trimTail(client, rows.map(({ id }) => [id, step]));
   }
 }
 

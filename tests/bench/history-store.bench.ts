@@ -67,7 +67,7 @@ async function timeQueries(run: () => Promise<unknown>, times = 30) {
 }
 
 // What autovacuum does on its own shortly after a burst of sealing: dead tail rows are cleared.
-await pool.query('VACUUM ANALYZE "HistoryTail"');
+await pool.query('VACUUM ANALYZE "HistoryTailBatch"');
 await pool.query('VACUUM ANALYZE "HistoryChunk"');
 await pool.query('VACUUM ANALYZE narrow');
 const maxPoints = 1500;
@@ -95,15 +95,15 @@ const narrowWarm = await timeQueries(() =>
 const size = async (sql: string) =>
   Number((await pool.query<{ bytes: string }>(sql)).rows[0]!.bytes);
 const storeBytes = await size(
-  `SELECT pg_total_relation_size('"HistoryChunk"') + pg_total_relation_size('"HistoryTail"') AS bytes`,
+  `SELECT pg_total_relation_size('"HistoryChunk"') + pg_total_relation_size('"HistoryTailBatch"') AS bytes`,
 );
 const narrowBytes = await size(`SELECT pg_total_relation_size('narrow') AS bytes`);
 // Steady state: autovacuum gives the tail's dead rows back for reuse; VACUUM FULL measures
 // what the data itself takes once that space is reclaimed.
-await pool.query('VACUUM FULL "HistoryTail"');
+await pool.query('VACUUM FULL "HistoryTailBatch"');
 await pool.query('VACUUM FULL narrow');
 const storeBytesVacuumed = await size(
-  `SELECT pg_total_relation_size('"HistoryChunk"') + pg_total_relation_size('"HistoryTail"') AS bytes`,
+  `SELECT pg_total_relation_size('"HistoryChunk"') + pg_total_relation_size('"HistoryTailBatch"') AS bytes`,
 );
 const narrowBytesVacuumed = await size(`SELECT pg_total_relation_size('narrow') AS bytes`);
 

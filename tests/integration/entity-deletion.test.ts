@@ -32,7 +32,7 @@ describe('deleting people and teams', () => {
         },
       },
     );
-    expect(await getPrisma().historyTail.count()).toBeGreaterThan(0);
+    expect(await getPrisma().historyTailBatch.count()).toBeGreaterThan(0);
     expect(
       (
         await graphql(
@@ -48,7 +48,7 @@ describe('deleting people and teams', () => {
     ).toEqual({ deleteAccount: true });
     expect(await getPrisma().project.count({ where: { name: 'p' } })).toBe(0);
     expect(await getPrisma().historyChunk.count()).toBe(0);
-    expect(await getPrisma().historyTail.count()).toBe(0);
+    expect(await getPrisma().historyTailBatch.count()).toBe(0);
   });
 
   it('refuses to delete the last admin of a team, so no team is left without one', async () => {

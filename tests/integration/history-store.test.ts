@@ -20,6 +20,13 @@ const valueAt = (step: number) =>
 
 let runId: string;
 
+/** Points of a series not yet sealed, through the view over the tail's per-batch rows. */
+async function tailPoints(metricId: bigint): Promise<number> {
+  const rows = await getPrisma().$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "HistoryTail" WHERE "metricId" = ${metricId}`;
+  return Number(rows[0]!.n);
+}
+
 beforeAll(async () => {
   runId = await createBareRun('history');
   // Batches of 250 rows, each with two series, the way the ingest path appends them.
@@ -35,7 +42,7 @@ describe('Postgres metrics store', () => {
   it('seals full chunks and keeps the rest in the tail', async () => {
     const metric = await getPrisma().metric.findFirstOrThrow({ where: { runId, key: 'loss' } });
     expect(await getPrisma().historyChunk.count({ where: { metricId: metric.id } })).toBe(2);
-    expect(await getPrisma().historyTail.count({ where: { metricId: metric.id } })).toBe(537);
+    expect(await tailPoints(metric.id)).toBe(537);
     expect(await store.keys(runId)).toEqual(['acc', 'loss']);
   });
 
@@ -121,6 +128,38 @@ describe('Postgres metrics store', () => {
     ).toEqual([1499, -1]);
   });
 
+  it('keeps one value per step when a step is logged again, in the same batch or a later one', async () => {
+    const run = await createBareRun('relog');
+    await store.append(run, [
+      { step: 0, values: { loss: 1 } },
+      { step: 1, values: { loss: 2 } },
+      { step: 1, values: { loss: 3, acc: 0.5 } },
+    ]);
+    // A later batch starting at the last step: with the ingest path's hint, and without one.
+    await store.append(
+      run,
+      [
+        { step: 1, values: { loss: 4 } },
+        { step: 2, values: { loss: 5 } },
+      ],
+      undefined,
+      {
+        previousLastStep: 1,
+      },
+    );
+    await store.append(run, [{ step: 2, values: { loss: 6, acc: 0.7 } }]);
+    expect(await store.readExact(run, 'loss', { limit: 100 })).toEqual([
+      { step: 0, value: 1 },
+      { step: 1, value: 4 },
+      { step: 2, value: 6 },
+    ]);
+    expect(await store.readExact(run, 'acc', { limit: 100 })).toEqual([
+      { step: 1, value: 0.5 },
+      { step: 2, value: 0.7 },
+    ]);
+    expect((await store.stats(run, 'loss')).count).toBe(3);
+  });
+
   it('defers sealing while a stream stays in one block, without losing or misplacing points', async () => {
     const sparse = await createBareRun('sparse');
     const append = (rows: { step: number; values: Record<string, number> }[], previous: number) =>
@@ -137,7 +176,7 @@ describe('Postgres metrics store', () => {
     // Same block as step 1050: the store skips sealing, so a's step 1000 stays in the tail.
     await append([{ step: 1100, values: { a: 2, b: 1100 } }], 1050);
     const a = await getPrisma().metric.findFirstOrThrow({ where: { runId: sparse, key: 'a' } });
-    expect(await getPrisma().historyTail.count({ where: { metricId: a.id } })).toBe(2);
+    expect(await tailPoints(a.id)).toBe(2);
     expect((await store.readExact(sparse, 'a', { limit: 10 })).map((p) => p.step)).toEqual([
       1000, 1100,
     ]);

@@ -51,9 +51,10 @@ export async function seedWorkspace({
       keys,
     ]);
     await pool.query(
-      `INSERT INTO "HistoryTail" ("metricId", step, value)
-       SELECT m.id, s, sin(s / 3000.0 + $2) + (CASE WHEN s % 9973 = 0 THEN 5 ELSE 0 END) + random() * 0.1
-       FROM "Metric" m, generate_series(0, $3::bigint - 1) s WHERE m."runId" = $1`,
+      `INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", steps, "values")
+       SELECT m.id, 0, $3::bigint - 1, array_agg(s ORDER BY s),
+              array_agg(sin(s / 3000.0 + $2) + (CASE WHEN s % 9973 = 0 THEN 5 ELSE 0 END) + random() * 0.1 ORDER BY s)
+       FROM "Metric" m, generate_series(0, $3::bigint - 1) s WHERE m."runId" = $1 GROUP BY m.id`,
       [run.id, r, steps],
     );
     // The store seals every complete block when a series moves past it.
