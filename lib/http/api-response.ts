@@ -38,9 +38,10 @@ export function errorResponse(request: NextRequest, error: unknown): Response {
 }
 
 /**
- * A JSON response with its Content-Length: without it Next's compression gzips every reply,
- * even a 60-byte ingest acknowledgement (a zlib stream per request on the hot path); with it,
- * bodies under 1 KB go out as they are and larger ones are still compressed.
+ * A JSON response. Next gzips every response body (its `compress` option) and drops a route's
+ * Content-Length, so even a 60-byte ingest acknowledgement cost a zlib stream per request on
+ * the hot path. Small bodies say `no-transform`, which that compression skips; larger ones are
+ * still compressed.
  */
 function jsonResponse(body: unknown, status: number): Response {
   const text = JSON.stringify(body);
@@ -48,8 +49,7 @@ function jsonResponse(body: unknown, status: number): Response {
     status,
     headers: {
       'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(text)),
-      'cache-control': 'no-store',
+      'cache-control': text.length < 1024 ? 'no-store, no-transform' : 'no-store',
     },
   });
 }
