@@ -4,6 +4,15 @@ import type { ActionState } from './action-state';
 
 export type { ActionState } from './action-state';
 
+/** A text field of a submitted form; '' when absent (or a file). */
+export function formText(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}
+
+/** A checkbox of a submitted form. */
+export const formChecked = (form: FormData, name: string): boolean => form.get(name) === 'on';
+
 /** Runs a service call for a form: AppErrors become field errors, anything else a generic message. */
 export async function runAction<T>(
   work: () => Promise<{ message?: string; data?: T } | void>,

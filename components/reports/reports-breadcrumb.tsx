@@ -1,7 +1,4 @@
-import { ChevronRight } from 'lucide-react';
-import Link from 'next/link';
-
-const linkClass = 'hover:text-zinc-900 hover:underline dark:hover:text-zinc-100';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 
 /** entity › project › Reports (› report), as on the artifact pages. */
 export function ReportsBreadcrumb({
@@ -23,22 +20,5 @@ export function ReportsBreadcrumb({
       ? [{ label: report.title, href: report.current ? undefined : `${base}/${report.id}` }]
       : []),
   ];
-  return (
-    <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-      <ol className="flex flex-wrap items-center gap-1">
-        {crumbs.map((crumb, index) => (
-          <li key={crumb.label + index} className="flex min-w-0 items-center gap-1">
-            {index > 0 && <ChevronRight className="h-3.5 w-3.5 shrink-0" aria-hidden />}
-            {crumb.href ? (
-              <Link href={crumb.href} className={`truncate ${linkClass}`}>
-                {crumb.label}
-              </Link>
-            ) : (
-              <span className="truncate">{crumb.label}</span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return <Breadcrumb crumbs={crumbs} />;
 }

@@ -128,8 +128,10 @@ builder.mutationFields((t) => ({
       name: t.arg.string({ required: true }),
       description: t.arg.string({ required: true }),
     },
-    resolve: async (_root, args, ctx) =>
-      reloadModel(ctx, (await editRegisteredModel(ctx.actor, args)).modelId),
+    resolve: async (_root, args, ctx) => {
+      await editRegisteredModel(ctx.actor, args);
+      return getRegisteredModel(ctx.actor, args.entity, args.name);
+    },
   }),
   setRegisteredModelAlias: t.field({
     type: RegisteredModelRef,

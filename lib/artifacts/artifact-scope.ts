@@ -71,6 +71,13 @@ export async function mayDownloadVersion(
   return !!linked;
 }
 
+/**
+ * The same decision for a version already known to be linked in the model registry (a
+ * registered model's page lists only such versions): no query per version.
+ */
+export const mayDownloadLinkedVersion = (rights: DownloadRights): boolean =>
+  rights.artifacts || rights.registeredModels;
+
 export async function assertCanDownloadVersion(
   actor: Actor,
   scope: ArtifactScope,

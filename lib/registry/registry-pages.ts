@@ -1,7 +1,7 @@
 import {
   downloadRightsIn,
   loadArtifactScope,
-  mayDownloadVersion,
+  mayDownloadLinkedVersion,
   type ArtifactScope,
 } from '../artifacts/artifact-scope';
 import { artifactFileUrl } from '../artifacts/use-artifact';
@@ -177,7 +177,8 @@ export async function registeredModelPage(
       if (!source) return { ...row, artifact: null, producedBy: null, downloadHref: null };
       const label = versionLabel(av.version);
       const projectPath = `/${segment(target.entity)}/${segment(target.project)}`;
-      const mayDownload = await mayDownloadVersion(downloadRightsIn(actor, source), av.id);
+      // Every row here is a registry link, so the decision needs no query per version.
+      const mayDownload = mayDownloadLinkedVersion(downloadRightsIn(actor, source));
       return {
         ...row,
         artifact: {

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,17 @@ describe('SpillQueue', () => {
     expect(await readdir(dir)).toEqual([]);
     await q.dispose();
     await expect(readdir(dir)).rejects.toThrow();
+  });
+
+  it('spills into a folder and files only their owner can read (metrics, config, console)', async () => {
+    const { dir, queue: q } = await queue(2, 2);
+    for (let n = 0; n < 6; n++) q.push({ n });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [file] = await readdir(dir);
+    expect((await stat(dir)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(dir, file!))).mode & 0o777).toBe(0o600);
+    await drainAll(q);
+    await q.dispose();
   });
 
   it('a failed send (no drop) keeps the batch; a rewrite never changes an item in flight', async () => {

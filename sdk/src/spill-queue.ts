@@ -114,7 +114,8 @@ export class SpillQueue<T> {
     let file: string;
     try {
       this.folder ??= this.options.dir();
-      mkdirSync(this.folder, { recursive: true });
+      // Owner only: spilled items hold metrics, config and console output.
+      mkdirSync(this.folder, { recursive: true, mode: 0o700 });
       file = path.join(
         this.folder,
         `${this.options.name}-${String(this.sequence++).padStart(6, '0')}.jsonl`,
@@ -129,7 +130,9 @@ export class SpillQueue<T> {
       items,
       written: Promise.resolve(),
     };
-    segment.written = writeFile(file, items.map((item) => JSON.stringify(item)).join('\n') + '\n')
+    segment.written = writeFile(file, items.map((item) => JSON.stringify(item)).join('\n') + '\n', {
+      mode: 0o600,
+    })
       .then(() => {
         segment.items = undefined;
         this.spilledSegments++;

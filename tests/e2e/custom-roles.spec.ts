@@ -1,28 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInWithPassword, signUpVerified } from './support/accounts';
-import { linkIn, waitForMail } from './support/mailbox';
-
-const shotDir = process.env.E2E_SHOT_DIR ?? '/tmp/shots';
-
-/** The page in light and in dark, full length. */
-async function screenshots(page: Page, name: string, fullPage = true) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    await page.screenshot({
-      path: `${shotDir}/custom-roles-${name}-${scheme}.png`,
-      fullPage,
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function gql(request: APIRequestContext, query: string, variables = {}) {
-  const response = await request.post('/api/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  expect(body.errors, query).toBeUndefined();
-  return body.data!;
-}
+import { screenshots } from './support/screenshots';
+import { createTeam, gql, joinTeam, signedInPage } from './support/teams';
 
 test('an organization admin composes a role, assigns it to a member and showcases a project', async ({
   page,
@@ -38,25 +17,9 @@ test('an organization admin composes a role, assigns it to a member and showcase
 
   // Set-up through the API: Ria creates a team (and so its organization), Rick joins it.
   await signInWithPassword(page, admin.username, admin.password);
-  await gql(
-    page.request,
-    `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { name } }`,
-    { input: { name: team, type: 'WORK', newOrganizationName: `Forge ${suffix}` } },
-  );
-  const invitedAt = Date.now();
-  await gql(
-    page.request,
-    `mutation ($team: String!, $email: String!) { inviteMember(team: $team, email: $email, role: MEMBER) { id } }`,
-    { team, email: member.email },
-  );
-  const mail = await waitForMail(member.email, /invited to join/, invitedAt);
-  const token = new URL(linkIn(mail, '/invite/')).pathname.split('/').pop();
-  const rickContext = await browser.newContext();
-  const rickPage = await rickContext.newPage();
-  await signInWithPassword(rickPage, member.username, member.password);
-  await gql(rickPage.request, `mutation ($token: String!) { acceptInvite(token: $token) }`, {
-    token,
-  });
+  await createTeam(page, team, `Forge ${suffix}`);
+  const rickPage = await signedInPage(browser, member);
+  await joinTeam(page, team, rickPage, member.email, 'MEMBER');
 
   // The roles page, reached from the team settings navigation.
   await page.goto(`/teams/${team}/settings`);
@@ -67,7 +30,7 @@ test('an organization admin composes a role, assigns it to a member and showcase
   await expect(page).toHaveURL(new RegExp(`/teams/${team}/settings/roles$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
   await expect(page.getByText('No custom roles yet')).toBeVisible();
-  await screenshots(page, 'empty');
+  await screenshots(page, 'custom-roles-empty');
 
   // Compose "Run logger": View-only plus logging runs and downloading artifacts.
   await page.getByLabel('Role name').fill('Run logger');
@@ -90,13 +53,13 @@ test('an organization admin composes a role, assigns it to a member and showcase
   await expect(row.getByText(`0 members in ${team}`)).toBeVisible();
   // The form starts over for the next role.
   await expect(page.getByLabel('Role name')).toHaveValue('');
-  await screenshots(page, 'list');
+  await screenshots(page, 'custom-roles-list');
 
   // The editor opens in a dialog with the role as saved.
   await row.getByRole('button', { name: 'Edit Run logger' }).click();
   const dialog = page.getByRole('dialog', { name: 'Edit “Run logger”' });
   await expect(dialog.getByRole('checkbox', { name: /^Log runs/ })).toBeChecked();
-  await screenshots(page, 'edit', false);
+  await screenshots(page, 'custom-roles-edit', { fullPage: false });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 
@@ -114,7 +77,7 @@ test('an organization admin composes a role, assigns it to a member and showcase
   await expect(page.getByText('Role saved.')).toBeVisible();
   await page.reload();
   await expect(rickRole.locator('option:checked')).toHaveText('Run logger (custom)');
-  await screenshots(page, 'members');
+  await screenshots(page, 'custom-roles-members');
   const members = (await gql(
     page.request,
     `query ($team: String!) { team(name: $team) { members { username role customRoleName } } }`,
@@ -153,7 +116,7 @@ test('an organization admin composes a role, assigns it to a member and showcase
   await expect(showcased.getByRole('link', { name: 'resnet' })).toBeVisible();
   await expect(showcased.getByText('1 run')).toBeVisible();
   await expect(showcased.getByText(/ResNet-50 baselines/)).toBeVisible();
-  await screenshots(page, 'profile');
+  await screenshots(page, 'custom-roles-profile');
   // Rick sees it too, without the editor.
   await rickPage.goto(`/${team}`);
   await expect(
@@ -177,5 +140,5 @@ test('an organization admin composes a role, assigns it to a member and showcase
     .getByRole('link', { name: 'Members' })
     .click();
   await expect(page.getByLabel(`Role of ${member.username}`)).toHaveValue('VIEW_ONLY');
-  await rickContext.close();
+  await rickPage.context().close();
 });

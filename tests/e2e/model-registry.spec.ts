@@ -1,32 +1,11 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { init } from '../../sdk/src/index';
 import { signInWithPassword, signUpVerified } from './support/accounts';
-import { linkIn, waitForMail } from './support/mailbox';
-
-const shotDir = process.env.E2E_SHOT_DIR ?? '/tmp/shots';
-
-/** The page in light and in dark, full length. */
-async function screenshots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    await page.screenshot({
-      path: `${shotDir}/model-registry-${name}-${scheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function gql(request: APIRequestContext, query: string, variables = {}) {
-  const response = await request.post('/api/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  expect(body.errors, query).toBeUndefined();
-  return body.data!;
-}
+import { screenshots } from './support/screenshots';
+import { createTeam, joinTeam, signedInPage } from './support/teams';
 
 test('a model logged with the SDK is linked, aliased and protected; a member cannot move it', async ({
   page,
@@ -42,25 +21,9 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
 
   // Rhi creates the team, Max joins it as a member.
   await signInWithPassword(page, admin.username, admin.password);
-  await gql(
-    page.request,
-    `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { name } }`,
-    { input: { name: team, type: 'WORK', newOrganizationName: `MLOps ${suffix}` } },
-  );
-  const invitedAt = Date.now();
-  await gql(
-    page.request,
-    `mutation ($team: String!, $email: String!) { inviteMember(team: $team, email: $email, role: MEMBER) { id } }`,
-    { team, email: member.email },
-  );
-  const mail = await waitForMail(member.email, /invited to join/, invitedAt);
-  const token = new URL(linkIn(mail, '/invite/')).pathname.split('/').pop();
-  const maxContext = await browser.newContext();
-  const maxPage = await maxContext.newPage();
-  await signInWithPassword(maxPage, member.username, member.password);
-  await gql(maxPage.request, `mutation ($token: String!) { acceptInvite(token: $token) }`, {
-    token,
-  });
+  await createTeam(page, team, `MLOps ${suffix}`);
+  const maxPage = await signedInPage(browser, member);
+  await joinTeam(page, team, maxPage, member.email, 'MEMBER');
 
   // Max trains and logs two versions of a model through the real SDK.
   const key = await maxPage.request.post('/api/graphql', {
@@ -97,7 +60,7 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
   await expect(page).toHaveURL(new RegExp(`/teams/${team}/registry$`));
   await expect(page.getByText('No registered models yet')).toBeVisible();
   await expect(page.getByText('linkModelVersion(entity:')).toBeVisible();
-  await screenshots(page, 'empty');
+  await screenshots(page, 'model-registry-empty');
 
   // Link yolo:v0 into a new registered model from the artifact page, then v1 into it.
   await page.goto(`/${team}/detector/artifacts/yolo/v0`);
@@ -142,7 +105,7 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
   await page.getByRole('button', { name: 'Protect production' }).click();
   await expect(aliases.getByRole('listitem', { name: 'production' })).toContainText('Protected');
   await expect(versions.getByRole('row', { name: /v0/ })).toContainText('production');
-  await screenshots(page, 'model-admin');
+  await screenshots(page, 'model-registry-model-admin');
 
   // The list shows it with its aliases; search filters it.
   await page.goto(`/teams/${team}/registry`);
@@ -161,7 +124,7 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
   await expect(
     registryAdmins.getByRole('switch', { name: `Registry admin: ${member.username}` }),
   ).toHaveAttribute('aria-checked', 'false');
-  await screenshots(page, 'list');
+  await screenshots(page, 'model-registry-list');
 
   // Max, a member, may not move production: the server refuses and says why.
   await maxPage.goto(`/teams/${team}/registry`);
@@ -183,7 +146,7 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
       .getByRole('alert')
       .filter({ hasText: '"production" is a protected alias: only registry admins may change it' }),
   ).toBeVisible();
-  await screenshots(maxPage, 'model-member');
+  await screenshots(maxPage, 'model-registry-model-member');
   await maxPage.reload();
   await expect(
     maxPage
@@ -209,7 +172,7 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
     'aria-pressed',
     'true',
   );
-  await screenshots(page, 'artifact-admin');
+  await screenshots(page, 'model-registry-artifact-admin');
   await maxPage.goto(`/${team}/detector/artifacts/yolo/v1`);
   await expect(
     maxPage.getByRole('button', { name: 'Unprotect alias best (registry admins only)' }),
@@ -217,6 +180,6 @@ test('a model logged with the SDK is linked, aliased and protected; a member can
   await expect(
     maxPage.getByText('Protected aliases are the registry admins’ to move or remove.'),
   ).toBeVisible();
-  await screenshots(maxPage, 'artifact-member');
-  await maxContext.close();
+  await screenshots(maxPage, 'model-registry-artifact-member');
+  await maxPage.context().close();
 });

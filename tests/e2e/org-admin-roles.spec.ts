@@ -1,27 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { signInWithPassword, signUpVerified } from './support/accounts';
-import { linkIn, waitForMail } from './support/mailbox';
-
-const shotDir = process.env.E2E_SHOT_DIR ?? '/tmp/shots';
-
-async function screenshots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    await page.screenshot({
-      path: `${shotDir}/org-admin-roles-${name}-${scheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function gql(request: APIRequestContext, query: string, variables = {}) {
-  const response = await request.post('/api/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  expect(body.errors, query).toBeUndefined();
-  return body.data!;
-}
+import { screenshots } from './support/screenshots';
+import { createTeam, gql, joinTeam, signedInPage } from './support/teams';
 
 test('an organization admin who is no team admin opens only the Roles settings and composes a role', async ({
   page,
@@ -36,25 +16,9 @@ test('an organization admin who is no team admin opens only the Roles settings a
 
   // Orla creates the team (and its organization), makes Abe an admin, and Abe makes her a member.
   await signInWithPassword(page, owner.username, owner.password);
-  await gql(
-    page.request,
-    `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { name } }`,
-    { input: { name: team, type: 'WORK', newOrganizationName: `Guild ${suffix}` } },
-  );
-  const invitedAt = Date.now();
-  await gql(
-    page.request,
-    `mutation ($team: String!, $email: String!) { inviteMember(team: $team, email: $email, role: ADMIN) { id } }`,
-    { team, email: admin.email },
-  );
-  const mail = await waitForMail(admin.email, /invited to join/, invitedAt);
-  const token = new URL(linkIn(mail, '/invite/')).pathname.split('/').pop();
-  const abeContext = await browser.newContext();
-  const abePage = await abeContext.newPage();
-  await signInWithPassword(abePage, admin.username, admin.password);
-  await gql(abePage.request, `mutation ($token: String!) { acceptInvite(token: $token) }`, {
-    token,
-  });
+  await createTeam(page, team, `Guild ${suffix}`);
+  const abePage = await signedInPage(browser, admin);
+  await joinTeam(page, team, abePage, admin.email, 'ADMIN');
   const { team: listed } = (await gql(
     page.request,
     `query ($team: String!) { team(name: $team) { members { userId username } } }`,
@@ -76,7 +40,7 @@ test('an organization admin who is no team admin opens only the Roles settings a
   await expect(page.getByRole('button', { name: /invite/i })).toHaveCount(0);
   const nav = page.getByRole('navigation', { name: 'Team settings' });
   await expect(nav.getByRole('link')).toHaveText(['Roles']);
-  await screenshots(page, 'members-refused');
+  await screenshots(page, 'org-admin-roles-members-refused');
   await page.getByRole('link', { name: `Open the roles of ${team}` }).click();
   await expect(page).toHaveURL(new RegExp(`/teams/${team}/settings/roles$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Roles' })).toBeVisible();
@@ -90,10 +54,10 @@ test('an organization admin who is no team admin opens only the Roles settings a
   await expect(
     page.getByRole('listitem', { name: 'Auditor' }).getByText('View-only + 1 permission'),
   ).toBeVisible();
-  await screenshots(page, 'roles');
+  await screenshots(page, 'org-admin-roles-roles');
 
   // Every other section stays closed to her, whatever the URL.
-  for (const section of ['general', 'usage', 'service-accounts']) {
+  for (const section of ['general', 'usage', 'service-accounts', 'storage']) {
     await page.goto(`/teams/${team}/settings/${section}`);
     await expect(
       page.getByRole('heading', { level: 1, name: 'Only team admins can view team settings' }),
@@ -105,7 +69,7 @@ test('an organization admin who is no team admin opens only the Roles settings a
   await abePage.goto(`/teams/${team}/settings/roles`);
   await expect(
     abePage.getByRole('navigation', { name: 'Team settings' }).getByRole('link'),
-  ).toHaveText(['Members', 'Roles', 'Service accounts', 'Usage', 'General']);
+  ).toHaveText(['Members', 'Roles', 'Service accounts', 'Usage', 'Storage', 'General']);
   await expect(abePage.getByRole('listitem', { name: 'Auditor' })).toBeVisible();
   // Abe is no organization admin: he assigns roles but does not compose them.
   await expect(abePage.getByLabel('Role name')).toHaveCount(0);
@@ -119,5 +83,5 @@ test('an organization admin who is no team admin opens only the Roles settings a
   await expect(samPage.getByText(`You are not a member of ${team}.`)).toBeVisible();
   await expect(samPage.getByRole('navigation', { name: 'Team settings' })).toHaveCount(0);
   await expect(samPage.getByRole('heading', { level: 1, name: 'Roles' })).toHaveCount(0);
-  await Promise.all([abeContext.close(), samContext.close()]);
+  await Promise.all([abePage.context().close(), samContext.close()]);
 });

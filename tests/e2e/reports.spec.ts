@@ -1,27 +1,8 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { init } from '../../sdk/src/index';
 import { signInWithPassword, signUpVerified } from './support/accounts';
-import { linkIn, waitForMail } from './support/mailbox';
-
-const shotDir = process.env.E2E_SHOT_DIR ?? '/tmp/shots';
-
-async function screenshots(page: Page, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    // Plotly redraws with the theme's colours after the class changes.
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `${shotDir}/reports-${name}-${scheme}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function gql(page: Page, query: string, variables: Record<string, unknown> = {}) {
-  const response = await page.request.post('/api/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data!;
-}
+import { screenshots } from './support/screenshots';
+import { createTeam, gql, joinTeam } from './support/teams';
 
 /** A person signed in in a browser context of their own. */
 async function person(browser: Browser, username: string) {
@@ -30,21 +11,6 @@ async function person(browser: Browser, username: string) {
   const account = await signUpVerified(context.request, username);
   await signInWithPassword(page, account.username, account.password);
   return { page, account, context };
-}
-
-/** The admin invites `who` with `role`; they accept with the token from the mail. */
-async function join(admin: Page, team: string, who: Page, email: string, role: string) {
-  const invitedAt = Date.now();
-  await gql(
-    admin,
-    `mutation ($team: String!, $email: String!) {
-      inviteMember(team: $team, email: $email, role: ${role}) { id }
-    }`,
-    { team, email },
-  );
-  const mail = await waitForMail(email, new RegExp(`invited to join ${team}`), invitedAt - 1000);
-  const token = new URL(linkIn(mail, '/invite/')).pathname.split('/').pop()!;
-  await gql(who, 'mutation ($token: String!) { acceptInvite(token: $token) }', { token });
 }
 
 test('a member writes a report with markdown and a chart; a view-only member reads, follows and comments', async ({
@@ -58,18 +24,15 @@ test('a member writes a report with markdown and a chart; a view-only member rea
   const admin = await person(browser, `radmin${suffix}`);
   const member = await person(browser, `rmember${suffix}`);
   const viewer = await person(browser, `rviewer${suffix}`);
-  await gql(
-    admin.page,
-    `mutation ($name: String!, $org: String!) {
-      createTeam(input: { name: $name, type: WORK, newOrganizationName: $org }) { name }
-    }`,
-    { name: team, org: `Report Org ${suffix}` },
-  );
-  await join(admin.page, team, member.page, member.account.email, 'MEMBER');
-  await join(admin.page, team, viewer.page, viewer.account.email, 'VIEW_ONLY');
+  await createTeam(admin.page, team, `Report Org ${suffix}`);
+  await joinTeam(admin.page, team, member.page, member.account.email, 'MEMBER');
+  await joinTeam(admin.page, team, viewer.page, viewer.account.email, 'VIEW_ONLY');
 
   // The member logs two runs with a loss curve through the SDK.
-  const key = (await gql(member.page, 'mutation { createApiKey(name: "e2e") { secret } }')) as {
+  const key = (await gql(
+    member.page.request,
+    'mutation { createApiKey(name: "e2e") { secret } }',
+  )) as {
     createApiKey: { secret: string };
   };
   for (const [id, name, rate] of [
@@ -98,7 +61,7 @@ test('a member writes a report with markdown and a chart; a view-only member rea
   await page.getByRole('link', { name: 'Reports', exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/${team}/vision/reports$`));
   await expect(page.getByText('No reports yet')).toBeVisible();
-  await screenshots(page, 'list-empty');
+  await screenshots(page, 'reports-list-empty', { settleMs: 300 });
   await page.getByRole('link', { name: 'Create report' }).click();
 
   // Write it: a title, markdown (previewed) and a chart of both runs' loss.
@@ -124,7 +87,7 @@ test('a member writes a report with markdown and a chart; a view-only member rea
   await expect(chart.locator('.scatterlayer .trace path.js-line')).toHaveCount(2, {
     timeout: 20_000,
   });
-  await screenshots(page, 'editor');
+  await screenshots(page, 'reports-editor', { settleMs: 300 });
   await page.getByRole('button', { name: 'Create report' }).click();
 
   // The report page: rendered markdown (no script), the chart, the author.
@@ -169,7 +132,7 @@ test('a member writes a report with markdown and a chart; a view-only member rea
       .getByRole('listitem', { name: 'Training loss', exact: true })
       .locator('.scatterlayer .trace path.js-line'),
   ).toHaveCount(2, { timeout: 20_000 });
-  await screenshots(reader, 'view');
+  await screenshots(reader, 'reports-view', { settleMs: 300 });
 
   // A team admin showcases it on the team profile, where the view-only member finds it.
   await admin.page.goto(`/${team}`);
@@ -184,7 +147,7 @@ test('a member writes a report with markdown and a chart; a view-only member rea
   await expect(showcased(admin.page)).toBeVisible();
   await reader.goto(`/${team}`);
   await expect(showcased(reader)).toBeVisible();
-  await screenshots(reader, 'team-showcase');
+  await screenshots(reader, 'reports-team-showcase', { settleMs: 300 });
 
   // The author sees the comment; then deletes the report through the confirmation dialog.
   await page.reload();

@@ -1,17 +1,10 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { init } from '../../sdk/src/index';
 import { signInWithPassword, signUpVerified } from './support/accounts';
-import { linkIn, waitForMail } from './support/mailbox';
+import { createTeam, gql, joinTeam, signedInPage } from './support/teams';
 
 // Issue #8: "Mark as failed" and "Stop" work for the run's owner and are absent for a
 // view-only member of the team.
-
-async function gql(request: APIRequestContext, query: string, variables = {}) {
-  const response = await request.post('/api/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  expect(body.errors, query).toBeUndefined();
-  return body.data!;
-}
 
 test('the owner stops and marks runs failed from the run page; a view-only member gets neither button', async ({
   page,
@@ -26,25 +19,9 @@ test('the owner stops and marks runs failed from the run page; a view-only membe
   const viewer = await signUpVerified(request, `vlad${suffix}`);
 
   await signInWithPassword(page, owner.username, owner.password);
-  await gql(
-    page.request,
-    `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { name } }`,
-    { input: { name: team, type: 'WORK', newOrganizationName: `Ops ${suffix}` } },
-  );
-  const invitedAt = Date.now();
-  await gql(
-    page.request,
-    `mutation ($team: String!, $email: String!) { inviteMember(team: $team, email: $email, role: VIEW_ONLY) { id } }`,
-    { team, email: viewer.email },
-  );
-  const mail = await waitForMail(viewer.email, /invited to join/, invitedAt);
-  const token = new URL(linkIn(mail, '/invite/')).pathname.split('/').pop();
-  const viewerContext = await browser.newContext();
-  const viewerPage = await viewerContext.newPage();
-  await signInWithPassword(viewerPage, viewer.username, viewer.password);
-  await gql(viewerPage.request, `mutation ($token: String!) { acceptInvite(token: $token) }`, {
-    token,
-  });
+  await createTeam(page, team, `Ops ${suffix}`);
+  const viewerPage = await signedInPage(browser, viewer);
+  await joinTeam(page, team, viewerPage, viewer.email, 'VIEW_ONLY');
 
   const key = await gql(page.request, 'mutation { createApiKey(name: "e2e") { secret } }');
   const sdkOptions = {
@@ -95,5 +72,5 @@ test('the owner stops and marks runs failed from the run page; a view-only membe
   );
   expect(states).toEqual({ a: { state: 'FAILED' }, b: { state: 'KILLED' } });
   await Promise.all([stuck.finish(1), busy.finish(143)]);
-  await viewerContext.close();
+  await viewerPage.context().close();
 });

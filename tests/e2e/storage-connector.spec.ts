@@ -1,29 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { startMotoS3 } from '../helpers/moto-s3';
 import { signInWithPassword, signUpVerified } from './support/accounts';
-
-const shotDir = process.env.E2E_SHOT_DIR ?? '/tmp/shots';
-
-async function screenshots(page: Page, name: string) {
-  // From the top: the sticky header would otherwise be painted mid-page in a full-page shot.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await expect(page.locator('html')).toHaveClass(scheme === 'dark' ? /dark/ : /^(?!.*dark)/);
-    await page.screenshot({
-      path: `${shotDir}/storage-connector-${name}-${scheme}.png`,
-      fullPage: true,
-    });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function gql(request: APIRequestContext, query: string, variables = {}) {
-  const response = await request.post('/api/graphql', { data: { query, variables } });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  expect(body.errors, query).toBeUndefined();
-  return body.data!;
-}
+import { screenshots } from './support/screenshots';
+import { createTeam } from './support/teams';
 
 test('a team admin connects the team bucket (a failed test names the field), sees it and removes it', async ({
   page,
@@ -36,16 +15,12 @@ test('a team admin connects the team bucket (a failed test names the field), see
     const team = `vault-${suffix}`;
     const admin = await signUpVerified(request, `sia${suffix}`);
     await signInWithPassword(page, admin.username, admin.password);
-    await gql(
-      page.request,
-      `mutation ($input: CreateTeamInput!) { createTeam(input: $input) { name } }`,
-      { input: { name: team, type: 'WORK', newOrganizationName: `Vault ${suffix}` } },
-    );
+    await createTeam(page, team, `Vault ${suffix}`);
 
     await page.goto(`/teams/${team}/settings/storage`);
     await expect(page.getByRole('heading', { level: 1, name: 'Storage' })).toBeVisible();
     await expect(page.getByText("This instance's storage")).toBeVisible();
-    await screenshots(page, 'empty');
+    await screenshots(page, 'storage-connector-empty');
 
     const form = page.locator('form').filter({ has: page.getByLabel('Bucket') });
     await form.getByLabel('Endpoint').fill(s3.endpoint);
@@ -57,7 +32,7 @@ test('a team admin connects the team bucket (a failed test names the field), see
     await form.getByRole('button', { name: 'Test and connect' }).click();
     await expect(form.getByText(/Bucket does not exist at this endpoint/)).toBeVisible();
     await expect(form.getByText(/did not pass the test and nothing was saved/)).toBeVisible();
-    await screenshots(page, 'error');
+    await screenshots(page, 'storage-connector-error');
 
     // What was typed stays; fix the bucket and try again.
     await form.getByLabel('Bucket').fill(s3.bucket);
@@ -68,7 +43,7 @@ test('a team admin connects the team bucket (a failed test names the field), see
     await expect(current.getByText(s3.bucket)).toBeVisible();
     await expect(current.getByText(`•••• ${s3.accessKeyId.slice(-4)}`)).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Replace the bucket' })).toBeVisible();
-    await screenshots(page, 'connected');
+    await screenshots(page, 'storage-connector-connected');
 
     await current.getByRole('button', { name: 'Remove connector' }).click();
     const dialog = page.getByRole('dialog');

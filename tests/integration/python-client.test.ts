@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir } from 'node:fs/promises';
+import { mkdtemp, readdir, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
@@ -297,8 +297,13 @@ print(json.dumps(stats), flush=True)
     // During the outage the queue is on disk, in the same place the TypeScript SDK spills to.
     const runDir = (await readdir(root)).find((name) => /^run-\d{8}_\d{6}-py-outage$/.test(name));
     expect(runDir).toBeDefined();
-    const spilled = await readdir(path.join(root, runDir!, 'spill'));
-    expect(spilled.some((name) => /^history-\d{6}\.jsonl$/.test(name))).toBe(true);
+    const spillDir = path.join(root, runDir!, 'spill');
+    const spilled = await readdir(spillDir);
+    const segment = spilled.find((name) => /^history-\d{6}\.jsonl$/.test(name));
+    expect(segment).toBeDefined();
+    // Owner only: the segments hold the run's metrics.
+    expect((await stat(spillDir)).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(spillDir, segment!))).mode & 0o777).toBe(0o600);
     await server.restart();
     child.stdin.write('up\n');
     const result = await exited;

@@ -350,6 +350,31 @@ describe('team storage connector (local instance store, team bucket in moto_serv
     expect(await bucketKeys()).toHaveLength(1);
     expect(await getBlobStore().has(sha(before))).toBe(true);
   });
+
+  it('a save that meets another admin’s save in flight waits for it and replaces it (no 500)', async () => {
+    const { getPool } = await import('@/lib/db/prisma');
+    const { id: entityId } = await getPrisma().entity.findUniqueOrThrow({ where: { name: 'lab' } });
+    // The other save, mid-transaction: it holds the team and has just stored its connector.
+    const other = await getPool().connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT 1 FROM "Entity" WHERE "id" = $1 FOR UPDATE', [entityId]);
+      await other.query(
+        `INSERT INTO "StorageConnector" ("id", "entityId", "endpoint", "bucket", "region", "accessKeyHint", "credentials")
+         VALUES ('other-save', $1, $2, $3, 'us-east-1', 'XXXX', 'v1.x.x.x')`,
+        [entityId, s3.endpoint, s3.bucket],
+      );
+      const save = graphql(saveMutation, { team: 'lab', input: good() }, ada);
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the probe, then the wait
+      await other.query('COMMIT');
+      expectOk(await save);
+    } finally {
+      other.release();
+    }
+    const active = (await connectorRows()).filter((row) => row.disabledAt === null);
+    expect(active).toHaveLength(1);
+    expect(active[0]!.id).not.toBe('other-save');
+  });
 });
 
 /**

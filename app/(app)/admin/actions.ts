@@ -1,17 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/actions';
+import { formText, runAction, type ActionState } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { updateSystemSettings } from '@/lib/system/settings';
 import { deleteTeam } from '@/lib/teams/create-team';
 
 /* System administration server actions: one service call each, which checks 'system:manage'. */
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 export async function updateSystemSettingsAction(
   _previous: ActionState,
@@ -20,9 +15,9 @@ export async function updateSystemSettingsAction(
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
     await updateSystemSettings(actor, {
-      organizationCreation: text(form, 'organizationCreation') as 'anyone' | 'admins',
+      organizationCreation: formText(form, 'organizationCreation') as 'anyone' | 'admins',
       // Empty or not a number: 0, which the service refuses with "must be at least 1".
-      defaultStorageLimitGb: Number(text(form, 'defaultStorageLimitGb').trim()) || 0,
+      defaultStorageLimitGb: Number(formText(form, 'defaultStorageLimitGb').trim()) || 0,
     });
     return { message: 'System settings saved.' };
   });
@@ -35,7 +30,7 @@ export async function deleteTeamAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const result = await runAction<undefined>(async () => {
     await deleteTeam(actor, team);
     return { message: `Deleted ${team}.` };

@@ -2,14 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { runAction, type ActionState } from '@/lib/actions';
+import { formText, runAction, type ActionState } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { createTeam } from '@/lib/teams/create-team';
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 /** The select's value for "a new organization" (organization ids are cuids, never this). */
 const newOrganization = 'new';
@@ -20,14 +15,14 @@ export async function createTeamAction(
   form: FormData,
 ): Promise<ActionState<string>> {
   const actor = await getCurrentActor();
-  const organization = text(form, 'organization');
+  const organization = formText(form, 'organization');
   const result = await runAction<string>(async () => {
     const team = await createTeam(actor, {
-      name: text(form, 'name'),
-      type: text(form, 'type') as 'WORK' | 'ACADEMIC',
+      name: formText(form, 'name'),
+      type: formText(form, 'type') as 'WORK' | 'ACADEMIC',
       ...(organization && organization !== newOrganization
         ? { organizationId: organization }
-        : { newOrganizationName: text(form, 'newOrganizationName') }),
+        : { newOrganizationName: formText(form, 'newOrganizationName') }),
     });
     return { data: team.name };
   });

@@ -18,19 +18,13 @@ import {
   updateAlertPreferences,
   updateProfile,
 } from '@/lib/accounts/profile';
-import { runAction, type ActionState } from '@/lib/actions';
+import { formChecked, formText, runAction, type ActionState } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 
 /*
  * Settings server actions. Each one reads the form, asks for the current actor, calls
  * exactly one service (which checks permissions and validates) and refreshes the page.
  */
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-const checked = (form: FormData, name: string) => form.get(name) === 'on';
 
 // The header shows the name and avatar, so profile changes refresh the whole settings tree.
 const refreshProfile = () => revalidatePath('/settings', 'layout');
@@ -44,11 +38,11 @@ export async function updateProfileAction(
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
     await updateProfile(actor, {
-      name: text(form, 'name'),
-      institution: text(form, 'institution'),
-      bio: text(form, 'bio'),
-      location: text(form, 'location'),
-      website: text(form, 'website'),
+      name: formText(form, 'name'),
+      institution: formText(form, 'institution'),
+      bio: formText(form, 'bio'),
+      location: formText(form, 'location'),
+      website: formText(form, 'website'),
     });
     return { message: 'Profile saved.' };
   });
@@ -90,7 +84,7 @@ export async function removeAvatarAction(
 export async function addEmailAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
-    const email = await addEmail(actor, text(form, 'address'));
+    const email = await addEmail(actor, formText(form, 'address'));
     return { message: `We sent a verification link to ${email.address}.` };
   });
   if (result.status === 'ok') revalidatePath('/settings/emails');
@@ -103,7 +97,7 @@ export async function deleteEmailAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
-    await deleteEmail(actor, text(form, 'emailId'));
+    await deleteEmail(actor, formText(form, 'emailId'));
     return { message: 'Email deleted.' };
   });
   if (result.status === 'ok') revalidatePath('/settings/emails');
@@ -116,7 +110,7 @@ export async function makePrimaryEmailAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
-    await setPrimaryEmail(actor, text(form, 'emailId'));
+    await setPrimaryEmail(actor, formText(form, 'emailId'));
     return { message: 'Primary email changed.' };
   });
   if (result.status === 'ok') revalidatePath('/settings/emails');
@@ -129,7 +123,7 @@ export async function resendVerificationAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
-    await resendVerification(actor, text(form, 'emailId'));
+    await resendVerification(actor, formText(form, 'emailId'));
     return { message: 'Verification email sent.' };
   });
   if (result.status === 'ok') revalidatePath('/settings/emails');
@@ -150,7 +144,7 @@ export async function createApiKeyAction(
 ): Promise<ActionState<CreatedApiKey>> {
   const actor = await getCurrentActor();
   const result = await runAction<CreatedApiKey>(async () => {
-    const { apiKey, secret } = await createApiKey(actor, text(form, 'name'));
+    const { apiKey, secret } = await createApiKey(actor, formText(form, 'name'));
     return { message: `Created API key “${apiKey.name}”.`, data: { name: apiKey.name, secret } };
   });
   if (result.status === 'ok') revalidatePath('/settings/api-keys');
@@ -163,7 +157,7 @@ export async function revokeApiKeyAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
-    await revokeApiKey(actor, text(form, 'apiKeyId'));
+    await revokeApiKey(actor, formText(form, 'apiKeyId'));
     return { message: 'API key revoked.' };
   });
   if (result.status === 'ok') revalidatePath('/settings/api-keys');
@@ -179,13 +173,13 @@ export async function updateAlertPreferencesAction(
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
     await updateAlertPreferences(actor, {
-      runFinishedEmail: checked(form, 'runFinishedEmail'),
-      runFinishedSlack: checked(form, 'runFinishedSlack'),
-      runCrashedEmail: checked(form, 'runCrashedEmail'),
-      runCrashedSlack: checked(form, 'runCrashedSlack'),
-      customEmail: checked(form, 'customEmail'),
-      customSlack: checked(form, 'customSlack'),
-      slackWebhookUrl: text(form, 'slackWebhookUrl'),
+      runFinishedEmail: formChecked(form, 'runFinishedEmail'),
+      runFinishedSlack: formChecked(form, 'runFinishedSlack'),
+      runCrashedEmail: formChecked(form, 'runCrashedEmail'),
+      runCrashedSlack: formChecked(form, 'runCrashedSlack'),
+      customEmail: formChecked(form, 'customEmail'),
+      customSlack: formChecked(form, 'customSlack'),
+      slackWebhookUrl: formText(form, 'slackWebhookUrl'),
     });
     return { message: 'Alert preferences saved.' };
   });
@@ -212,8 +206,8 @@ export async function changePasswordAction(
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
     await changePassword(actor, {
-      currentPassword: text(form, 'currentPassword'),
-      newPassword: text(form, 'newPassword'),
+      currentPassword: formText(form, 'currentPassword'),
+      newPassword: formText(form, 'newPassword'),
     });
   });
   // Changing the password signs out every session, this one included.
@@ -236,7 +230,7 @@ export async function deleteAccountAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction(() => deleteAccount(actor, text(form, 'confirmUsername')));
+  const result = await runAction(() => deleteAccount(actor, formText(form, 'confirmUsername')));
   if (result.status === 'ok') redirect('/?notice=account-deleted');
   return result;
 }
@@ -247,7 +241,7 @@ export async function unlinkAccountAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const result = await runAction<undefined>(async () => {
-    await unlinkAccount(actor, text(form, 'accountId'));
+    await unlinkAccount(actor, formText(form, 'accountId'));
     return { message: 'Disconnected.' };
   });
   if (result.status === 'ok') revalidatePath('/settings/account');

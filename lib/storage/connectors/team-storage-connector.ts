@@ -145,6 +145,10 @@ export async function saveTeamStorageConnector(
   }
   const sealed = encryptCredentials(credentials);
   await getPrisma().$transaction(async (tx) => {
+    // One save per team at a time: two admins saving at once would both disable the old
+    // connector and then collide on "one active connector per team" (a 500). Locked, the
+    // second save simply replaces the first.
+    await tx.$executeRaw`SELECT 1 FROM "Entity" WHERE "id" = ${team.entityId} FOR UPDATE`;
     await tx.storageConnector.updateMany({
       where: { entityId: team.entityId, disabledAt: null },
       data: { disabledAt: new Date() },

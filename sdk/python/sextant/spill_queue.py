@@ -128,7 +128,8 @@ class SpillQueue:
         try:
             if self._folder is None:
                 folder = self._directory()
-                os.makedirs(folder, exist_ok=True)
+                # Owner only: spilled items hold metrics, config and console output.
+                os.makedirs(folder, mode=0o700, exist_ok=True)
                 self._folder = folder
             name = "%s-%06d.jsonl" % (self._name, self._sequence)
             self._sequence += 1
@@ -140,7 +141,8 @@ class SpillQueue:
 
     def _write(self, segment):
         try:
-            with open(segment.file, "w", encoding="utf-8") as f:
+            fd = os.open(segment.file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with open(fd, "w", encoding="utf-8") as f:
                 for item in segment.items:
                     f.write(json.dumps(item, allow_nan=False, separators=(",", ":")))
                     f.write("\n")

@@ -1,7 +1,4 @@
-import { ChevronRight } from 'lucide-react';
-import Link from 'next/link';
-
-const linkClass = 'hover:text-zinc-900 hover:underline dark:hover:text-zinc-100';
+import { Breadcrumb } from '@/components/ui/breadcrumb';
 
 /** entity › project › Artifacts (› name), as on the run pages. */
 export function ArtifactsBreadcrumb({
@@ -18,22 +15,5 @@ export function ArtifactsBreadcrumb({
     { label: project, href: `/${entity}/${project}` },
     { label: 'Artifacts', href: artifact ? `/${entity}/${project}/artifacts` : undefined },
   ];
-  return (
-    <nav aria-label="Breadcrumb" className="text-sm text-zinc-500 dark:text-zinc-400">
-      <ol className="flex flex-wrap items-center gap-1">
-        {crumbs.map((crumb, index) => (
-          <li key={crumb.label + index} className="flex items-center gap-1">
-            {index > 0 && <ChevronRight className="h-3.5 w-3.5" aria-hidden />}
-            {crumb.href ? (
-              <Link href={crumb.href} className={linkClass}>
-                {crumb.label}
-              </Link>
-            ) : (
-              <span>{crumb.label}</span>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
-  );
+  return <Breadcrumb crumbs={crumbs} />;
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { parseRoleValue } from '@/components/teams/role-value';
-import { runAction, type ActionState } from '@/lib/actions';
+import { formChecked, formText, runAction, type ActionState } from '@/lib/actions';
 import type { Actor } from '@/lib/auth/actor';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { createCustomRole, deleteCustomRole, updateCustomRole } from '@/lib/teams/custom-roles';
@@ -19,12 +19,6 @@ import { setTeamShowcase } from '@/lib/teams/team-showcase';
  * field), asks for the current actor, calls one service (which checks that the actor
  * administers that team, and validates) and refreshes the pages that show the result.
  */
-
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-const checked = (form: FormData, name: string) => form.get(name) === 'on';
 
 const refreshSettings = (team: string) => revalidatePath(`/teams/${team}/settings`, 'layout');
 /** The profile page shows the avatar, intro, links and member count. */
@@ -42,7 +36,7 @@ async function forTeam<T = undefined>(
   work: (actor: Actor, team: string) => Promise<{ message?: string; data?: T } | void>,
 ): Promise<ActionState<T>> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const result = await runAction<T>(() => work(actor, team));
   if (result.status === 'ok') refreshSettings(team);
   return result;
@@ -55,7 +49,12 @@ export async function changeMemberRoleAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor, team) => {
-    await changeMemberRole(actor, team, text(form, 'userId'), parseRoleValue(text(form, 'role')));
+    await changeMemberRole(
+      actor,
+      team,
+      formText(form, 'userId'),
+      parseRoleValue(formText(form, 'role')),
+    );
     return { message: 'Role saved.' };
   });
 }
@@ -79,8 +78,8 @@ export async function removeMemberAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
-  const userId = text(form, 'userId');
+  const team = formText(form, 'team');
+  const userId = formText(form, 'userId');
   const result = await runAction<undefined>(async () => {
     await removeMember(actor, team, userId);
     return { message: 'Member removed.' };
@@ -104,8 +103,8 @@ export async function inviteMemberAction(
 ): Promise<ActionState> {
   return forTeam(form, async (actor, team) => {
     const invite = await inviteMember(actor, team, {
-      email: text(form, 'email'),
-      ...parseRoleValue(text(form, 'role')),
+      email: formText(form, 'email'),
+      ...parseRoleValue(formText(form, 'role')),
     });
     return { message: `Invite sent to ${invite.email}.` };
   });
@@ -116,7 +115,7 @@ export async function resendInviteAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor, team) => {
-    const invite = await resendInvite(actor, team, text(form, 'inviteId'));
+    const invite = await resendInvite(actor, team, formText(form, 'inviteId'));
     return { message: `Sent a new link to ${invite.email}.` };
   });
 }
@@ -126,7 +125,7 @@ export async function revokeInviteAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor, team) => {
-    await revokeInvite(actor, team, text(form, 'inviteId'));
+    await revokeInvite(actor, team, formText(form, 'inviteId'));
     return { message: 'Invite revoked.' };
   });
 }
@@ -134,9 +133,9 @@ export async function revokeInviteAction(
 /* ---------- Custom roles (organization admins) ---------- */
 
 const roleFields = (form: FormData) => ({
-  name: text(form, 'name'),
+  name: formText(form, 'name'),
   // The service refuses anything else with a field error.
-  baseRole: text(form, 'baseRole') as 'MEMBER' | 'VIEW_ONLY',
+  baseRole: formText(form, 'baseRole') as 'MEMBER' | 'VIEW_ONLY',
   permissions: form.getAll('permissions').map(String),
 });
 
@@ -145,7 +144,7 @@ export async function createCustomRoleAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor) => {
-    const role = await createCustomRole(actor, text(form, 'organizationId'), roleFields(form));
+    const role = await createCustomRole(actor, formText(form, 'organizationId'), roleFields(form));
     return { message: `Created the role “${role.name}”.` };
   });
 }
@@ -155,7 +154,7 @@ export async function updateCustomRoleAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor) => {
-    const role = await updateCustomRole(actor, text(form, 'roleId'), roleFields(form));
+    const role = await updateCustomRole(actor, formText(form, 'roleId'), roleFields(form));
     return { message: `Saved the role “${role.name}”.` };
   });
 }
@@ -165,7 +164,7 @@ export async function deleteCustomRoleAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor) => {
-    const { membersFallenBack, baseRole } = await deleteCustomRole(actor, text(form, 'roleId'));
+    const { membersFallenBack, baseRole } = await deleteCustomRole(actor, formText(form, 'roleId'));
     const base = baseRole === 'MEMBER' ? 'Member' : 'View-only';
     return {
       message:
@@ -183,7 +182,7 @@ export async function updateShowcaseAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const result = await runAction<undefined>(async () => {
     await setTeamShowcase(actor, team, form.getAll('projectIds').map(String));
     return { message: 'Showcase saved.' };
@@ -198,7 +197,7 @@ export async function updateReportShowcaseAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const result = await runAction<undefined>(async () => {
     await setTeamReportShowcase(actor, team, form.getAll('reportIds').map(String));
     return { message: 'Showcase saved.' };
@@ -220,7 +219,11 @@ export async function createServiceAccountAction(
   form: FormData,
 ): Promise<ActionState<CreatedServiceAccount>> {
   return forTeam(form, async (actor, team) => {
-    const { serviceAccount, secret } = await createServiceAccount(actor, team, text(form, 'name'));
+    const { serviceAccount, secret } = await createServiceAccount(
+      actor,
+      team,
+      formText(form, 'name'),
+    );
     return {
       message: `Created service account “${serviceAccount.name}”.`,
       data: { name: serviceAccount.name, secret },
@@ -233,7 +236,7 @@ export async function deleteServiceAccountAction(
   form: FormData,
 ): Promise<ActionState> {
   return forTeam(form, async (actor, team) => {
-    await deleteServiceAccount(actor, team, text(form, 'serviceAccountId'));
+    await deleteServiceAccount(actor, team, formText(form, 'serviceAccountId'));
     return { message: 'Service account deleted.' };
   });
 }
@@ -245,7 +248,7 @@ export async function uploadTeamAvatarAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const file = form.get('image');
   const result = await runAction<undefined>(async () => {
     const bytes =
@@ -266,7 +269,7 @@ export async function updateTeamProfileAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const urls = form.getAll('linkUrl').map(String);
   // Rows left completely empty are dropped; `index` remembers each kept row's place on screen.
   const rows = form
@@ -275,7 +278,7 @@ export async function updateTeamProfileAction(
     .filter((row) => row.label.trim() !== '' || row.url.trim() !== '');
   const result = await runAction<undefined>(async () => {
     await updateTeamProfile(actor, team, {
-      intro: text(form, 'intro'),
+      intro: formText(form, 'intro'),
       links: rows.map(({ label, url }) => ({ label, url })),
     });
     return { message: 'Team profile saved.' };
@@ -302,16 +305,18 @@ export async function updateTeamSettingsAction(
 ): Promise<ActionState> {
   return forTeam(form, async (actor, team) => {
     await updateTeamSettings(actor, team, {
-      forcePrivateProjects: checked(form, 'forcePrivateProjects'),
-      codeSavingDefault: checked(form, 'codeSavingDefault'),
-      runFinishedEmail: checked(form, 'runFinishedEmail'),
-      runFinishedSlack: checked(form, 'runFinishedSlack'),
-      runCrashedEmail: checked(form, 'runCrashedEmail'),
-      runCrashedSlack: checked(form, 'runCrashedSlack'),
-      customEmail: checked(form, 'customEmail'),
-      customSlack: checked(form, 'customSlack'),
-      slackWebhookUrl: text(form, 'slackWebhookUrl'),
+      forcePrivateProjects: formChecked(form, 'forcePrivateProjects'),
+      codeSavingDefault: formChecked(form, 'codeSavingDefault'),
+      runFinishedEmail: formChecked(form, 'runFinishedEmail'),
+      runFinishedSlack: formChecked(form, 'runFinishedSlack'),
+      runCrashedEmail: formChecked(form, 'runCrashedEmail'),
+      runCrashedSlack: formChecked(form, 'runCrashedSlack'),
+      customEmail: formChecked(form, 'customEmail'),
+      customSlack: formChecked(form, 'customSlack'),
+      slackWebhookUrl: formText(form, 'slackWebhookUrl'),
     });
-    return { message: text(form, 'section') === 'privacy' ? 'Privacy saved.' : 'Alerts saved.' };
+    return {
+      message: formText(form, 'section') === 'privacy' ? 'Privacy saved.' : 'Alerts saved.',
+    };
   });
 }

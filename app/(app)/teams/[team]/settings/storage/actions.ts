@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/actions';
+import { formText, runAction, type ActionState } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import {
   removeTeamStorageConnector,
@@ -10,26 +10,21 @@ import {
 
 /* The Storage section's server actions: one service call each (it checks the actor is a team admin). */
 
-const text = (form: FormData, name: string) => {
-  const value = form.get(name);
-  return typeof value === 'string' ? value : '';
-};
-
 export async function saveStorageConnectorAction(
   _previous: ActionState,
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const result = await runAction<undefined>(async () => {
     await saveTeamStorageConnector(actor, team, {
-      endpoint: text(form, 'endpoint'),
-      bucket: text(form, 'bucket'),
-      region: text(form, 'region'),
+      endpoint: formText(form, 'endpoint'),
+      bucket: formText(form, 'bucket'),
+      region: formText(form, 'region'),
       forcePathStyle: form.get('forcePathStyle') === 'on',
-      prefix: text(form, 'prefix'),
-      accessKeyId: text(form, 'accessKeyId'),
-      secretAccessKey: text(form, 'secretAccessKey'),
+      prefix: formText(form, 'prefix'),
+      accessKeyId: formText(form, 'accessKeyId'),
+      secretAccessKey: formText(form, 'secretAccessKey'),
     });
     return { message: 'The bucket passed the test. New uploads of the team go there.' };
   });
@@ -42,7 +37,7 @@ export async function removeStorageConnectorAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const team = text(form, 'team');
+  const team = formText(form, 'team');
   const result = await runAction<undefined>(async () => {
     await removeTeamStorageConnector(actor, team);
     return { message: 'Connector removed. New uploads go to the instance storage.' };
