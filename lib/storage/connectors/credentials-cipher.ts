@@ -49,7 +49,10 @@ export function encryptCredentials(credentials: ConnectorCredentials): string {
 export function decryptCredentials(stored: string): ConnectorCredentials {
   const [tag, iv, authTag, ciphertext] = stored.split('.');
   if (tag !== version || !iv || !authTag || ciphertext === undefined) {
-    throw new Error('Storage connector credentials are not in a known format');
+    throw new AppError(
+      'UNAVAILABLE',
+      "The team's storage connector credentials are not in a known format; a team admin must save the connector again",
+    );
   }
   const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64url'));
   decipher.setAuthTag(Buffer.from(authTag, 'base64url'));
@@ -60,8 +63,11 @@ export function decryptCredentials(stored: string): ConnectorCredentials {
     ]).toString('utf8');
     return JSON.parse(text) as ConnectorCredentials;
   } catch {
-    throw new Error(
-      'Storage connector credentials cannot be decrypted (was AUTH_SECRET changed?); save the connector again',
+    // Shown to the person whose upload or download failed: the team's bucket is unreachable
+    // until an admin re-enters the credentials (AUTH_SECRET, which derives the key, changed).
+    throw new AppError(
+      'UNAVAILABLE',
+      "The team's storage connector credentials cannot be decrypted (was AUTH_SECRET changed?); a team admin must save the connector again",
     );
   }
 }
