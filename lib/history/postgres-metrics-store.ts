@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { chunkRows, type ChunkRow } from './chunk-aggregates';
 import type {
   AppendHints,
   HistoryRow,
@@ -67,6 +68,11 @@ function boundsSql(id: string, from: string, to: string): string {
  */
 function arrayLiteral(items: readonly (number | string)[]): string {
   return `{${items.join(',')}}`;
+}
+
+/** Like arrayLiteral, with SQL NULL for null (all-NaN aggregates). */
+function nullableLiteral(items: readonly (number | null)[]): string {
+  return `{${items.map((item) => (item === null ? 'NULL' : item)).join(',')}}`;
 }
 
 /** Sorts a series' points by step (ingest sends them in order; other callers may not). */
@@ -193,7 +199,7 @@ export class PostgresMetricsStore implements MetricsStore {
       `WITH cut AS (
          DELETE FROM "HistoryTailBatch" t
          USING unnest($1::bigint[], $2::bigint[]) AS c(metric_id, from_step)
-         WHERE t."metricId" = c.metric_id AND t."stepLast" >= c.from_step
+         WHERE t."metricId" = ANY($1::bigint[]) AND t."metricId" = c.metric_id AND t."stepLast" >= c.from_step
          RETURNING t."metricId", t.steps, t."values", c.from_step
        ), kept AS (
          SELECT cut."metricId", u.step, u.value FROM cut, unnest(cut.steps, cut."values") AS u(step, value)
@@ -206,53 +212,89 @@ export class PostgresMetricsStore implements MetricsStore {
     );
   }
 
-  /** Moves each series' tail points before its boundary into one chunk per block, in one statement. */
+  /**
+   * Moves each series' tail points before its boundary into one chunk per block: the tail
+   * rows come out in one statement, their chunks (aggregated in `chunkRows`) and the later
+   * points of a row that straddles the boundary go back in another.
+   */
   private async sealBefore(client: Queryable, boundaries: Map<string, number>): Promise<void> {
     const sealing = [...boundaries].filter(([, boundary]) => boundary > 0);
     if (sealing.length === 0) return;
+    const { rows } = await client.query<{ id: string; steps: string; vals: string }>(
+      `DELETE FROM "HistoryTailBatch" t USING unnest($1::bigint[], $2::bigint[]) AS b(metric_id, boundary)
+       -- = ANY lets the planner take the primary key; joined to the unnest alone it estimated
+       -- badly and scanned the whole tail table.
+       WHERE t."metricId" = ANY($1::bigint[]) AND t."metricId" = b.metric_id AND t."stepFirst" < b.boundary
+       RETURNING t."metricId"::text AS id, array_to_string(t.steps, ',') AS steps,
+                 array_to_string(t."values", ',') AS vals`,
+      [arrayLiteral(sealing.map(([id]) => id)), arrayLiteral(sealing.map(([, b]) => b))],
+    );
+    if (rows.length === 0) return;
+    const taken = new Map<string, { steps: number[]; values: number[] }>();
+    for (const row of rows) {
+      let entry = taken.get(row.id);
+      if (!entry) taken.set(row.id, (entry = { steps: [], values: [] }));
+      entry.steps.push(...row.steps.split(',').map(Number));
+      entry.values.push(...row.vals.split(',').map(Number));
+    }
+    const chunks: (ChunkRow & { id: string })[] = [];
+    const kept: [string, { steps: number[]; values: number[] }][] = [];
+    for (const [id, entry] of taken) {
+      sortByStep(entry);
+      const boundary = boundaries.get(id)!;
+      const cut = entry.steps.findIndex((step) => step >= boundary);
+      const end = cut < 0 ? entry.steps.length : cut;
+      for (const chunk of chunkRows(
+        entry.steps.slice(0, end),
+        entry.values.slice(0, end),
+        blockSteps,
+        subBlockSteps,
+      ))
+        chunks.push({ id, ...chunk });
+      if (end < entry.steps.length)
+        kept.push([id, { steps: entry.steps.slice(end), values: entry.values.slice(end) }]);
+    }
+    // A text[] of array literals, one per chunk (elements are numbers, NaN, Infinity or NULL).
+    const nested = (pick: (chunk: ChunkRow) => readonly (number | null)[]) =>
+      `{${chunks.map((chunk) => `"${nullableLiteral(pick(chunk))}"`).join(',')}}`;
     await client.query(
-      `WITH bounds AS (
-         SELECT * FROM unnest($1::bigint[], $2::bigint[]) AS b(metric_id, boundary)
-       ), taken AS (
-         DELETE FROM "HistoryTailBatch" t USING bounds b
-         WHERE t."metricId" = b.metric_id AND t."stepFirst" < b.boundary
-         RETURNING t."metricId" AS metric_id, t.steps, t."values", b.boundary
-       ), points AS (
-         SELECT metric_id, u.step, u.value, boundary
-         FROM taken, unnest(taken.steps, taken."values") AS u(step, value)
-       ), kept AS (
-         -- A tail row that straddles the boundary keeps its later points in the tail.
+      `WITH kept AS (
          INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
-         SELECT metric_id, min(step), max(step), array_agg(step ORDER BY step), array_agg(value ORDER BY step)
-         FROM points WHERE step >= boundary GROUP BY metric_id
-       ), moved AS (
-         SELECT metric_id, step, value FROM points WHERE step < boundary
-       ), subs AS (
-         SELECT metric_id, step / ${blockSteps} AS block, min(step) AS first_step,
-                min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi,
-                sum(value) FILTER (WHERE value <> 'NaN') AS total, count(*)::int AS cnt,
-                (count(*) FILTER (WHERE value <> 'NaN'))::int AS n
-         FROM moved GROUP BY metric_id, step / ${blockSteps}, step / ${subBlockSteps}
-       ), sub_arrays AS (
-         SELECT metric_id, block, array_agg(first_step ORDER BY first_step) AS first_steps,
-                array_agg(lo ORDER BY first_step) AS los, array_agg(hi ORDER BY first_step) AS his,
-                array_agg(total ORDER BY first_step) AS totals, array_agg(cnt ORDER BY first_step) AS cnts,
-                array_agg(n ORDER BY first_step) AS ns
-         FROM subs GROUP BY metric_id, block
-       ), blocks AS (
-         SELECT metric_id, step / ${blockSteps} AS block, max(step) AS step_last, count(*)::int AS cnt,
-                min(value) FILTER (WHERE value <> 'NaN') AS lo, max(value) FILTER (WHERE value <> 'NaN') AS hi,
-                sum(value) FILTER (WHERE value <> 'NaN') AS total, (count(*) FILTER (WHERE value <> 'NaN'))::int AS n,
-                (array_agg(value ORDER BY step DESC))[1] AS last_value,
-                array_agg(step ORDER BY step) AS steps, array_agg(value ORDER BY step) AS vals
-         FROM moved GROUP BY metric_id, step / ${blockSteps}
+         SELECT m, f, l, s::bigint[], v::float8[]
+         FROM unnest($18::bigint[], $19::bigint[], $20::bigint[], $21::text[], $22::text[]) AS u(m, f, l, s, v)
        )
        INSERT INTO "HistoryChunk" ("metricId", "stepFirst", "stepLast", "count", "min", "max", "sum", "valueCount",
          "lastValue", "steps", "values", "subFirstStep", "subMin", "subMax", "subSum", "subCount", "subValueCount")
-       SELECT b.metric_id, b.block * ${blockSteps}, b.step_last, b.cnt, b.lo, b.hi, b.total, b.n, b.last_value, b.steps, b.vals,
-              s.first_steps, s.los, s.his, s.totals, s.cnts, s.ns
-       FROM blocks b JOIN sub_arrays s USING (metric_id, block)`,
-      [sealing.map(([id]) => id), sealing.map(([, boundary]) => boundary)],
+       SELECT m, f, l, n, lo, hi, total, vn, lv, s::bigint[], v::float8[], sf::bigint[], slo::float8[],
+              shi::float8[], ssum::float8[], sn::int[], svn::int[]
+       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::float8[], $6::float8[], $7::float8[],
+                   $8::int[], $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                   $15::text[], $16::text[], $17::text[])
+         AS c(m, f, l, n, lo, hi, total, vn, lv, s, v, sf, slo, shi, ssum, sn, svn)`,
+      [
+        arrayLiteral(chunks.map((c) => c.id)),
+        arrayLiteral(chunks.map((c) => c.stepFirst)),
+        arrayLiteral(chunks.map((c) => c.stepLast)),
+        arrayLiteral(chunks.map((c) => c.count)),
+        nullableLiteral(chunks.map((c) => c.min)),
+        nullableLiteral(chunks.map((c) => c.max)),
+        nullableLiteral(chunks.map((c) => c.sum)),
+        arrayLiteral(chunks.map((c) => c.valueCount)),
+        arrayLiteral(chunks.map((c) => c.lastValue)),
+        nested((c) => c.steps),
+        nested((c) => c.values),
+        nested((c) => c.subFirstStep),
+        nested((c) => c.subMin),
+        nested((c) => c.subMax),
+        nested((c) => c.subSum),
+        nested((c) => c.subCount),
+        nested((c) => c.subValueCount),
+        arrayLiteral(kept.map(([id]) => id)),
+        arrayLiteral(kept.map(([, e]) => e.steps[0]!)),
+        arrayLiteral(kept.map(([, e]) => e.steps.at(-1)!)),
+        `{${kept.map(([, e]) => `"${arrayLiteral(e.steps)}"`).join(',')}}`,
+        `{${kept.map(([, e]) => `"${arrayLiteral(e.values)}"`).join(',')}}`,
+      ],
     );
   }
 
@@ -544,7 +586,11 @@ export class PostgresMetricsStore implements MetricsStore {
       `SELECT id::text FROM "Metric" WHERE "runId" = $1`,
       [runId],
     );
-    if (rows.length) await this.trimTail(client, rows.map(({ id }) => [id, step]));
+    if (rows.length)
+      await this.trimTail(
+        client,
+        rows.map(({ id }) => [id, step]),
+      );
   }
 }
 
