@@ -48,7 +48,7 @@ export const envSchema = z.object({
   ),
   /**
    * Web server processes `npm start` runs on PORT (Node's cluster module shares the port).
-   * One Node process uses one core; the default is one per core, at most 4.
+   * One Node process uses one core; the default is one per core but one (left to Postgres), at most 4.
    */
   SEXTANT_WEB_WORKERS: optional(z.coerce.number().int().min(1).max(64)),
   /** How `npm start` runs the cron routes: `in-process` (a timer) or `external` (a scheduler calls them). */

@@ -19,8 +19,13 @@ export interface WebWorkers {
   stop(signal: NodeJS.Signals): void;
 }
 
+/**
+ * One worker per core but one, at most 4: the embedded Postgres needs a core of its own. On
+ * 2 cores one worker and two gave the same ingest throughput (P1 bench), with less CPU per
+ * request for one.
+ */
 export function defaultWorkerCount(configured: number | undefined): number {
-  return configured ?? Math.min(availableParallelism(), 4);
+  return configured ?? Math.max(1, Math.min(availableParallelism() - 1, 4));
 }
 
 export function startWebWorkers(options: {
