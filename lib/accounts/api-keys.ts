@@ -67,7 +67,6 @@ export async function revokeApiKey(actor: Actor, apiKeyId: string): Promise<void
   if (revoked.count === 0) throw AppError.notFound('API key');
 }
 
-
 /**
  * The actor a presented secret stands for: its user, or its team's service account; null
  * when the key is unknown or revoked. One statement joins key, user and service account,
