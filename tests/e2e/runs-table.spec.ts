@@ -108,7 +108,11 @@ test('the runs table filters, sorts, picks columns, survives reload and tags sel
   await page.getByRole('button', { name: 'Columns' }).click();
   const picker = page.getByRole('dialog', { name: 'Columns' });
   await picker.getByRole('searchbox', { name: 'Search columns' }).fill('optim');
-  await picker.getByLabel('config.optimizer.name').check();
+  // The table's state lives in the URL (history.replaceState): the box ticks once Next's
+  // search params catch up, a moment after the click, so wait for it rather than check().
+  const optimizer = picker.getByLabel('config.optimizer.name');
+  await optimizer.click();
+  await expect(optimizer).toBeChecked();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('columnheader', { name: /optimizer\.name/ })).toBeVisible();
   await expect(rowsOf(page).filter({ hasText: 'delta' })).toContainText('sgd');
