@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formText, runAction, type ActionState } from '@/lib/actions';
+import { formChecked, formText, runAction, type ActionState } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import {
   removeTeamStorageConnector,
@@ -21,7 +21,7 @@ export async function saveStorageConnectorAction(
       endpoint: formText(form, 'endpoint'),
       bucket: formText(form, 'bucket'),
       region: formText(form, 'region'),
-      forcePathStyle: form.get('forcePathStyle') === 'on',
+      forcePathStyle: formChecked(form, 'forcePathStyle'),
       prefix: formText(form, 'prefix'),
       accessKeyId: formText(form, 'accessKeyId'),
       secretAccessKey: formText(form, 'secretAccessKey'),
