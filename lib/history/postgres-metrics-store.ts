@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { binaryFloat8Array, binaryInt8Array } from './binary-arrays';
 import { chunkRows, type ChunkRow } from './chunk-aggregates';
 import type {
   AppendHints,
@@ -83,6 +84,74 @@ function sortByStep(entry: { steps: number[]; values: number[] }): void {
   entry.values = order.map((i) => entry.values[i]!);
 }
 
+interface SeriesPoints {
+  id: string;
+  steps: number[];
+  values: number[];
+}
+
+/**
+ * Each key's points in step order, one value per step (a later value in the batch wins).
+ * Ingest batches arrive in step order, so this is one pass; anything else is sorted.
+ */
+function seriesOfRows(rows: HistoryRow[]): Map<string, { steps: number[]; values: number[] }> {
+  const series = new Map<string, { steps: number[]; values: number[]; ordered: boolean }>();
+  for (const row of rows) {
+    for (const key of Object.keys(row.values)) {
+      const value = row.values[key]!;
+      let entry = series.get(key);
+      if (!entry) series.set(key, (entry = { steps: [], values: [], ordered: true }));
+      const last = entry.steps.length - 1;
+      if (last >= 0 && row.step === entry.steps[last]) {
+        entry.values[last] = value;
+        continue;
+      }
+      if (last >= 0 && row.step < entry.steps[last]!) entry.ordered = false;
+      entry.steps.push(row.step);
+      entry.values.push(value);
+    }
+  }
+  for (const entry of series.values()) {
+    if (!entry.ordered) sortKeepingLast(entry);
+  }
+  return series;
+}
+
+/** Sorts by step; of points with the same step the one that came last stays. */
+function sortKeepingLast(entry: { steps: number[]; values: number[] }): void {
+  // Array.prototype.sort is stable: equal steps keep their arrival order.
+  const order = entry.steps.map((_, i) => i).sort((a, b) => entry.steps[a]! - entry.steps[b]!);
+  const steps: number[] = [];
+  const values: number[] = [];
+  for (const i of order) {
+    if (steps.length > 0 && steps.at(-1) === entry.steps[i])
+      values[values.length - 1] = entry.values[i]!;
+    else {
+      steps.push(entry.steps[i]!);
+      values.push(entry.values[i]!);
+    }
+  }
+  entry.steps = steps;
+  entry.values = values;
+}
+
+/** Concatenates series' points, with each one's 1-based [start, end] in the whole. */
+function flatten(series: readonly { steps: readonly number[]; values: readonly number[] }[]) {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const steps: number[] = [];
+  const values: number[] = [];
+  for (const entry of series) {
+    starts.push(steps.length + 1);
+    for (let i = 0; i < entry.steps.length; i++) {
+      steps.push(entry.steps[i]!);
+      values.push(entry.values[i]!);
+    }
+    ends.push(steps.length);
+  }
+  return { starts, ends, steps, values };
+}
+
 const metricIdCache = new Map<string, string>();
 const metricIdCacheLimit = 100_000;
 
@@ -126,68 +195,62 @@ export class PostgresMetricsStore implements MetricsStore {
     client: Queryable = this.db(),
     hints: AppendHints = {},
   ): Promise<void> {
-    // One value per (series, step): a later value in the same batch wins.
-    const points = new Map<string, { key: string; step: number; value: number }>();
-    for (const row of rows) {
-      for (const [key, value] of Object.entries(row.values))
-        points.set(`${key}\0${row.step}`, { key, step: row.step, value });
-    }
-    if (points.size === 0) return;
-    const keys = [...new Set([...points.values()].map((p) => p.key))];
-    const ids = await this.metricIds(client, runId, keys, true);
-    // One tail row per series: its steps and values as arrays, in step order.
-    const series = new Map<string, { steps: number[]; values: number[] }>();
-    for (const point of points.values()) {
-      const id = ids.get(point.key)!;
-      let entry = series.get(id);
-      if (!entry) series.set(id, (entry = { steps: [], values: [] }));
-      entry.steps.push(point.step);
-      entry.values.push(point.value);
-    }
-    for (const entry of series.values()) sortByStep(entry);
-    const firstStep = Math.min(...[...series.values()].map((e) => e.steps[0]!));
+    const byKey = seriesOfRows(rows);
+    if (byKey.size === 0) return;
+    const ids = await this.metricIds(client, runId, [...byKey.keys()], true);
+    const series = [...byKey].map(([key, points]) => ({ id: ids.get(key)!, ...points }));
+    const firstStep = Math.min(...series.map((entry) => entry.steps[0]!));
     // A step may come again (logged twice, or with more keys): unless the batch starts after
     // the run's last step, drop what the tail holds from each series' first new step on.
     if (hints.previousLastStep === undefined || firstStep <= hints.previousLastStep) {
       await this.trimTail(
         client,
-        [...series].map(([id, entry]) => [id, entry.steps[0]!]),
+        series.map((entry) => [entry.id, entry.steps[0]!]),
       );
     }
-    const entries = [...series];
-    await client.query(
-      `INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
-       SELECT m, f, l, s::bigint[], v::float8[]
-       FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::text[], $5::text[]) AS u(m, f, l, s, v)`,
-      [
-        arrayLiteral(entries.map(([id]) => id)),
-        arrayLiteral(entries.map(([, e]) => e.steps[0]!)),
-        arrayLiteral(entries.map(([, e]) => e.steps.at(-1)!)),
-        `{${entries.map(([, e]) => `"${arrayLiteral(e.steps)}"`).join(',')}}`,
-        `{${entries.map(([, e]) => `"${arrayLiteral(e.values)}"`).join(',')}}`,
-      ],
-    );
+    await this.insertTail(client, series);
     // Every block before the one holding a series' newest step is complete: seal it. While a
     // stream stays inside one block (9 of 10 batches of 100 steps) there is nothing new to
     // seal, and skipping the statement saves a round trip and an index scan per batch. A
     // series that skipped a sealing keeps those points in the tail until the stream enters the
     // next block; reads merge tail and chunks, so that only delays compaction.
-    const lastStep = rows.reduce((max, row) => Math.max(max, row.step), -1);
+    const lastStep = Math.max(...series.map((entry) => entry.steps.at(-1)!));
     if (
       hints.previousLastStep !== undefined &&
       Math.floor(lastStep / blockSteps) === Math.floor(hints.previousLastStep / blockSteps)
     ) {
       return;
     }
-    const boundaries = new Map<string, number>();
-    for (const point of points.values()) {
-      const id = ids.get(point.key)!;
-      boundaries.set(
-        id,
-        Math.max(boundaries.get(id) ?? 0, Math.floor(point.step / blockSteps) * blockSteps),
-      );
-    }
-    await this.sealBefore(client, boundaries);
+    await this.sealBefore(
+      client,
+      new Map(
+        series.map((entry) => [
+          entry.id,
+          Math.floor(entry.steps.at(-1)! / blockSteps) * blockSteps,
+        ]),
+      ),
+    );
+  }
+
+  /**
+   * One tail row per series. Steps and values of all series travel as two flat binary arrays
+   * (see binary-arrays.ts), each row taking its slice.
+   */
+  private async insertTail(client: Queryable, series: SeriesPoints[]): Promise<void> {
+    const { starts, ends, steps, values } = flatten(series);
+    await client.query(
+      `INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
+       SELECT u.m, p.s[u.a], p.s[u.b], p.s[u.a:u.b], p.v[u.a:u.b]
+       FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(m, a, b),
+            (SELECT $4::bigint[] AS s, $5::float8[] AS v) AS p`,
+      [
+        arrayLiteral(series.map((entry) => entry.id)),
+        arrayLiteral(starts),
+        arrayLiteral(ends),
+        binaryInt8Array(steps),
+        binaryFloat8Array(values),
+      ],
+    );
   }
 
   /**
@@ -254,23 +317,28 @@ export class PostgresMetricsStore implements MetricsStore {
       if (end < entry.steps.length)
         kept.push([id, { steps: entry.steps.slice(end), values: entry.values.slice(end) }]);
     }
-    // A text[] of array literals, one per chunk (elements are numbers, NaN, Infinity or NULL).
+    // Point arrays travel flat and binary, each row taking its slice (as in insertTail); the
+    // short sub-block arrays as a text[] of array literals, one per chunk.
     const nested = (pick: (chunk: ChunkRow) => readonly (number | null)[]) =>
       `{${chunks.map((chunk) => `"${nullableLiteral(pick(chunk))}"`).join(',')}}`;
+    const chunkPoints = flatten(chunks);
+    const keptPoints = flatten(kept.map(([, entry]) => entry));
     await client.query(
       `WITH kept AS (
          INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
-         SELECT m, f, l, s::bigint[], v::float8[]
-         FROM unnest($18::bigint[], $19::bigint[], $20::bigint[], $21::text[], $22::text[]) AS u(m, f, l, s, v)
+         SELECT u.m, p.s[u.a], p.s[u.b], p.s[u.a:u.b], p.v[u.a:u.b]
+         FROM unnest($20::bigint[], $21::int[], $22::int[]) AS u(m, a, b),
+              (SELECT $23::bigint[] AS s, $24::float8[] AS v) AS p
        )
        INSERT INTO "HistoryChunk" ("metricId", "stepFirst", "stepLast", "count", "min", "max", "sum", "valueCount",
          "lastValue", "steps", "values", "subFirstStep", "subMin", "subMax", "subSum", "subCount", "subValueCount")
-       SELECT m, f, l, n, lo, hi, total, vn, lv, s::bigint[], v::float8[], sf::bigint[], slo::float8[],
+       SELECT m, f, l, n, lo, hi, total, vn, lv, p.s[a:b], p.v[a:b], sf::bigint[], slo::float8[],
               shi::float8[], ssum::float8[], sn::int[], svn::int[]
        FROM unnest($1::bigint[], $2::bigint[], $3::bigint[], $4::int[], $5::float8[], $6::float8[], $7::float8[],
-                   $8::int[], $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[],
+                   $8::int[], $9::float8[], $10::int[], $11::int[], $12::text[], $13::text[], $14::text[],
                    $15::text[], $16::text[], $17::text[])
-         AS c(m, f, l, n, lo, hi, total, vn, lv, s, v, sf, slo, shi, ssum, sn, svn)`,
+         AS c(m, f, l, n, lo, hi, total, vn, lv, a, b, sf, slo, shi, ssum, sn, svn),
+         (SELECT $18::bigint[] AS s, $19::float8[] AS v) AS p`,
       [
         arrayLiteral(chunks.map((c) => c.id)),
         arrayLiteral(chunks.map((c) => c.stepFirst)),
@@ -280,20 +348,22 @@ export class PostgresMetricsStore implements MetricsStore {
         nullableLiteral(chunks.map((c) => c.max)),
         nullableLiteral(chunks.map((c) => c.sum)),
         arrayLiteral(chunks.map((c) => c.valueCount)),
-        arrayLiteral(chunks.map((c) => c.lastValue)),
-        nested((c) => c.steps),
-        nested((c) => c.values),
+        binaryFloat8Array(chunks.map((c) => c.lastValue)),
+        arrayLiteral(chunkPoints.starts),
+        arrayLiteral(chunkPoints.ends),
         nested((c) => c.subFirstStep),
         nested((c) => c.subMin),
         nested((c) => c.subMax),
         nested((c) => c.subSum),
         nested((c) => c.subCount),
         nested((c) => c.subValueCount),
+        binaryInt8Array(chunkPoints.steps),
+        binaryFloat8Array(chunkPoints.values),
         arrayLiteral(kept.map(([id]) => id)),
-        arrayLiteral(kept.map(([, e]) => e.steps[0]!)),
-        arrayLiteral(kept.map(([, e]) => e.steps.at(-1)!)),
-        `{${kept.map(([, e]) => `"${arrayLiteral(e.steps)}"`).join(',')}}`,
-        `{${kept.map(([, e]) => `"${arrayLiteral(e.values)}"`).join(',')}}`,
+        arrayLiteral(keptPoints.starts),
+        arrayLiteral(keptPoints.ends),
+        binaryInt8Array(keptPoints.steps),
+        binaryFloat8Array(keptPoints.values),
       ],
     );
   }
