@@ -152,6 +152,34 @@ function flatten(series: readonly { steps: readonly number[]; values: readonly n
   return { starts, ends, steps, values };
 }
 
+/**
+ * One tail row per series. Steps and values of all series travel as two flat binary arrays
+ * (see binary-arrays.ts), each row taking its slice. Parameters are numbered from
+ * `firstParam`; with `guard`, rows come from that CTE's result, so nothing is inserted unless
+ * it returned a row.
+ */
+function tailInsertStatement(
+  series: SeriesPoints[],
+  firstParam = 1,
+  guard?: string,
+): { sql: string; params: unknown[] } {
+  const { starts, ends, steps, values } = flatten(series);
+  const [m, a, b, s, v] = [0, 1, 2, 3, 4].map((i) => `$${firstParam + i}`);
+  return {
+    sql: `INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
+       SELECT u.m, p.s[u.a], p.s[u.b], p.s[u.a:u.b], p.v[u.a:u.b]
+       FROM ${guard ? `${guard}, ` : ''}unnest(${m}::bigint[], ${a}::int[], ${b}::int[]) AS u(m, a, b),
+            (SELECT ${s}::bigint[] AS s, ${v}::float8[] AS v) AS p`,
+    params: [
+      arrayLiteral(series.map((entry) => entry.id)),
+      arrayLiteral(starts),
+      arrayLiteral(ends),
+      binaryInt8Array(steps),
+      binaryFloat8Array(values),
+    ],
+  };
+}
+
 const metricIdCache = new Map<string, string>();
 const metricIdCacheLimit = 100_000;
 
@@ -233,24 +261,38 @@ export class PostgresMetricsStore implements MetricsStore {
   }
 
   /**
-   * One tail row per series. Steps and values of all series travel as two flat binary arrays
-   * (see binary-arrays.ts), each row taking its slice.
+   * The tail INSERT of an append, for a caller that folds it into a statement of its own
+   * (ingest writes a batch's run update and points in one round trip). The INSERT reads from
+   * the caller's CTE named `guard`, so it writes nothing unless that returned a row; its
+   * parameters are numbered from `firstParam`. Null when the append needs more than an
+   * insert (it writes steps again, or completes a block to seal): use append() then.
    */
-  private async insertTail(client: Queryable, series: SeriesPoints[]): Promise<void> {
-    const { starts, ends, steps, values } = flatten(series);
-    await client.query(
-      `INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
-       SELECT u.m, p.s[u.a], p.s[u.b], p.s[u.a:u.b], p.v[u.a:u.b]
-       FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(m, a, b),
-            (SELECT $4::bigint[] AS s, $5::float8[] AS v) AS p`,
-      [
-        arrayLiteral(series.map((entry) => entry.id)),
-        arrayLiteral(starts),
-        arrayLiteral(ends),
-        binaryInt8Array(steps),
-        binaryFloat8Array(values),
-      ],
+  async tailInsert(
+    runId: string,
+    streams: { rows: HistoryRow[]; previousLastStep: number }[],
+    firstParam: number,
+  ): Promise<{ sql: string; params: unknown[] } | null> {
+    const grouped = streams.map((stream) => ({ stream, byKey: seriesOfRows(stream.rows) }));
+    for (const { stream, byKey } of grouped) {
+      for (const points of byKey.values()) {
+        const first = points.steps[0]!;
+        const last = points.steps.at(-1)!;
+        const previous = stream.previousLastStep;
+        if (first <= previous) return null;
+        if (Math.floor(last / blockSteps) !== Math.floor(previous / blockSteps)) return null;
+      }
+    }
+    const keys = grouped.flatMap(({ byKey }) => [...byKey.keys()]);
+    const ids = await this.metricIds(this.db(), runId, keys, true);
+    const series = grouped.flatMap(({ byKey }) =>
+      [...byKey].map(([key, points]) => ({ id: ids.get(key)!, ...points })),
     );
+    return tailInsertStatement(series, firstParam, 'guard');
+  }
+
+  private async insertTail(client: Queryable, series: SeriesPoints[]): Promise<void> {
+    const { sql, params } = tailInsertStatement(series);
+    await client.query(sql, params);
   }
 
   /**
@@ -322,14 +364,12 @@ export class PostgresMetricsStore implements MetricsStore {
     const nested = (pick: (chunk: ChunkRow) => readonly (number | null)[]) =>
       `{${chunks.map((chunk) => `"${nullableLiteral(pick(chunk))}"`).join(',')}}`;
     const chunkPoints = flatten(chunks);
-    const keptPoints = flatten(kept.map(([, entry]) => entry));
+    const keptRows = tailInsertStatement(
+      kept.map(([id, entry]) => ({ id, ...entry })),
+      20,
+    );
     await client.query(
-      `WITH kept AS (
-         INSERT INTO "HistoryTailBatch" ("metricId", "stepFirst", "stepLast", "steps", "values")
-         SELECT u.m, p.s[u.a], p.s[u.b], p.s[u.a:u.b], p.v[u.a:u.b]
-         FROM unnest($20::bigint[], $21::int[], $22::int[]) AS u(m, a, b),
-              (SELECT $23::bigint[] AS s, $24::float8[] AS v) AS p
-       )
+      `WITH kept AS (${keptRows.sql})
        INSERT INTO "HistoryChunk" ("metricId", "stepFirst", "stepLast", "count", "min", "max", "sum", "valueCount",
          "lastValue", "steps", "values", "subFirstStep", "subMin", "subMax", "subSum", "subCount", "subValueCount")
        SELECT m, f, l, n, lo, hi, total, vn, lv, p.s[a:b], p.v[a:b], sf::bigint[], slo::float8[],
@@ -359,11 +399,7 @@ export class PostgresMetricsStore implements MetricsStore {
         nested((c) => c.subValueCount),
         binaryInt8Array(chunkPoints.steps),
         binaryFloat8Array(chunkPoints.values),
-        arrayLiteral(kept.map(([id]) => id)),
-        arrayLiteral(keptPoints.starts),
-        arrayLiteral(keptPoints.ends),
-        binaryInt8Array(keptPoints.steps),
-        binaryFloat8Array(keptPoints.values),
+        ...keptRows.params,
       ],
     );
   }
