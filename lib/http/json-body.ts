@@ -12,13 +12,27 @@ const gunzipAsync = promisify(gunzip);
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   if (!request.body) throw AppError.badInput('The request has no body');
-  const encoding = (request.headers.get('content-encoding') ?? 'identity').toLowerCase();
+  const encoding = bodyEncoding(request.headers.get('content-encoding'));
+  return decodeJsonBody(await readBody(request, maxBytes), encoding, maxBytes);
+}
+
+/** The Content-Encoding of a request body, refused unless we can read it. */
+export function bodyEncoding(header: string | null | undefined): 'identity' | 'gzip' {
+  const encoding = (header ?? 'identity').toLowerCase();
   if (encoding !== 'identity' && encoding !== 'gzip') {
     throw AppError.badInput(
       `Content-Encoding ${encoding} is not supported; send gzip or plain JSON`,
     );
   }
-  const raw = await readBody(request, maxBytes);
+  return encoding;
+}
+
+/** Parses a body read in one piece (gunzipped first when it says gzip), within `maxBytes`. */
+export async function decodeJsonBody(
+  raw: Buffer,
+  encoding: 'identity' | 'gzip',
+  maxBytes: number,
+): Promise<unknown> {
   const body = encoding === 'gzip' ? await decompress(raw, maxBytes) : raw;
   try {
     return JSON.parse(body.toString('utf8'));
@@ -27,7 +41,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
 }
 
-function tooLarge(maxBytes: number): AppError {
+export function tooLarge(maxBytes: number): AppError {
   return new AppError(
     'PAYLOAD_TOO_LARGE',
     `The request body is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`,

@@ -3,11 +3,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /**
- * The production web server as a cluster of `next start` processes sharing one port.
+ * The production web server as a cluster of web workers (scripts/web-worker.ts: Next's request
+ * handler behind Node's HTTP server) sharing one port.
  *
- * One Node process runs JavaScript on one core. Ingest from many SDK clients is CPU-bound in
- * the server (HTTP, JSON, validation, pg serialisation), so on a 2-core machine one process
- * leaves half the machine to Postgres and idle time (DESIGN.md P1). Node's cluster module
+ * One Node process runs JavaScript on one core, so one worker per core lets the server use
+ * the machine when it is the bottleneck (DESIGN.md P1). Node's cluster module
  * lets every worker `listen()` on the same port: this process (the primary) accepts
  * connections and hands them out round-robin. Workers are stateless (sessions are signed
  * cookies, rate limits and locks live in Postgres), so any of them may answer any request.
@@ -21,8 +21,8 @@ export interface WebWorkers {
 
 /**
  * One worker per core but one, at most 4: the embedded Postgres needs a core of its own. On
- * 2 cores one worker and two gave the same ingest throughput (P1 bench), with less CPU per
- * request for one.
+ * 2 cores (P1 bench, 16 clients) one worker ingested 178k points/s at p99 228 ms and two
+ * 193k at p99 251 ms: Postgres and the server share the cores either way.
  */
 export function defaultWorkerCount(configured: number | undefined): number {
   return configured ?? Math.max(1, Math.min(availableParallelism() - 1, 4));
@@ -35,10 +35,9 @@ export function startWebWorkers(options: {
   log: (line: string) => void;
 }): WebWorkers {
   cluster.setupPrimary({
-    exec: path.resolve('node_modules/next/dist/bin/next'),
-    args: ['start', '--port', String(options.port)],
-    // The primary runs under tsx; the workers are plain Node running Next's build.
-    execArgv: [],
+    exec: path.resolve('scripts/web-worker.ts'),
+    // Workers run TypeScript (our HTTP layer imports lib/) through tsx, like this process.
+    execArgv: ['--import', 'tsx'],
   });
   let stopping = false;
   let exitCode = 0;

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { NextRequest } from 'next/server';
+import { ingestStreamTarget, serveIngestStream } from '@/lib/http/node-ingest-stream';
 import { routeArtifactRequest } from './artifact-routes';
 import { routeFileRequest } from './file-routes';
 
@@ -25,6 +26,18 @@ export async function startAppHttpServer(port = 0) {
     // A client hanging up mid-request (tests cut uploads on purpose) must not crash the process.
     req.on('error', () => {});
     res.on('error', () => {});
+    // Stream posts with an API key take production's path: Node's server, ahead of Next.
+    const target = ingestStreamTarget(req);
+    if (target) {
+      if (dropResponses > 0) {
+        dropResponses--;
+        // The batch is stored, but the client never hears back (a dropped connection).
+        res.writeHead = (() => res) as typeof res.writeHead;
+        res.end = (() => req.socket.destroy()) as unknown as typeof res.end;
+      }
+      await serveIngestStream(req, res, target);
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const request = new NextRequest(url, {
       method: req.method,
