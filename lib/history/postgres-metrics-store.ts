@@ -264,30 +264,45 @@ export class PostgresMetricsStore implements MetricsStore {
    * The tail INSERT of an append, for a caller that folds it into a statement of its own
    * (ingest writes a batch's run update and points in one round trip). The INSERT reads from
    * the caller's CTE named `guard`, so it writes nothing unless that returned a row; its
-   * parameters are numbered from `firstParam`. Null when the append needs more than an
-   * insert (it writes steps again, or completes a block to seal): use append() then.
+   * parameters are numbered from `firstParam`. `seal` lists the blocks the append completes:
+   * the caller seals them (`seal()`) once the statement committed. Null when the append
+   * writes steps again, which needs more than an insert: use append() then.
    */
   async tailInsert(
     runId: string,
     streams: { rows: HistoryRow[]; previousLastStep: number }[],
     firstParam: number,
-  ): Promise<{ sql: string; params: unknown[] } | null> {
+  ): Promise<{ sql: string; params: unknown[]; seal: Map<string, number> } | null> {
     const grouped = streams.map((stream) => ({ stream, byKey: seriesOfRows(stream.rows) }));
     for (const { stream, byKey } of grouped) {
       for (const points of byKey.values()) {
-        const first = points.steps[0]!;
-        const last = points.steps.at(-1)!;
-        const previous = stream.previousLastStep;
-        if (first <= previous) return null;
-        if (Math.floor(last / blockSteps) !== Math.floor(previous / blockSteps)) return null;
+        if (points.steps[0]! <= stream.previousLastStep) return null;
       }
     }
     const keys = grouped.flatMap(({ byKey }) => [...byKey.keys()]);
     const ids = await this.metricIds(this.db(), runId, keys, true);
-    const series = grouped.flatMap(({ byKey }) =>
-      [...byKey].map(([key, points]) => ({ id: ids.get(key)!, ...points })),
-    );
-    return tailInsertStatement(series, firstParam, 'guard');
+    const series: SeriesPoints[] = [];
+    const seal = new Map<string, number>();
+    for (const { stream, byKey } of grouped) {
+      for (const [key, points] of byKey) {
+        const id = ids.get(key)!;
+        series.push({ id, ...points });
+        const block = Math.floor(points.steps.at(-1)! / blockSteps);
+        if (block > 0 && block !== Math.floor(stream.previousLastStep / blockSteps)) {
+          seal.set(id, block * blockSteps);
+        }
+      }
+    }
+    return { ...tailInsertStatement(series, firstParam, 'guard'), seal };
+  }
+
+  /**
+   * Seals every block of these series that ends before their boundary step (see tailInsert).
+   * Run it in a transaction that holds the run's row lock, which also serialises it with
+   * rewinds (deleteFromStep, append's trimming).
+   */
+  async seal(client: Queryable, boundaries: Map<string, number>): Promise<void> {
+    await this.sealBefore(client, boundaries);
   }
 
   private async insertTail(client: Queryable, series: SeriesPoints[]): Promise<void> {
@@ -330,6 +345,10 @@ export class PostgresMetricsStore implements MetricsStore {
        -- = ANY lets the planner take the primary key; joined to the unnest alone it estimated
        -- badly and scanned the whole tail table.
        WHERE t."metricId" = ANY($1::bigint[]) AND t."metricId" = b.metric_id AND t."stepFirst" < b.boundary
+         -- Only blocks the series has moved past now: a seal queued before a rewind must not
+         -- seal the half block written since.
+         AND EXISTS (SELECT 1 FROM "HistoryTailBatch" x
+                     WHERE x."metricId" = b.metric_id AND x."stepLast" >= b.boundary)
        RETURNING t."metricId"::text AS id, array_to_string(t.steps, ',') AS steps,
                  array_to_string(t."values", ',') AS vals`,
       [arrayLiteral(sealing.map(([id]) => id)), arrayLiteral(sealing.map(([, b]) => b))],

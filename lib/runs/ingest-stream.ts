@@ -11,6 +11,7 @@ import { planBatch, type BatchPlan, type RunSnapshot } from './ingest-plan';
 import { storeMediaRecords } from './media-values';
 import { loggableProject } from './project-access';
 import { parseStreamBatch } from './parse-stream-batch';
+import { sealLater } from './seal-queue';
 import type { StreamBatch } from './schemas';
 
 export interface StreamAck {
@@ -29,7 +30,8 @@ export interface StreamAck {
  * statement against the run as read, guarded by its row version: run update, tail rows and
  * console lines commit together, or nothing does because someone else wrote the run in
  * between. Round trips to Postgres are the server's main cost per batch (P1), and this path
- * takes 3 instead of 7. Everything else — and a batch whose guard failed — goes through a
+ * takes 4 instead of 7; blocks the batch completes are sealed after it (seal-queue.ts).
+ * Everything else — and a batch whose guard failed — goes through a
  * transaction that locks the run.
  */
 export async function ingestStream(
@@ -99,6 +101,7 @@ export async function writeInOneStatement(
     [...update.params, run.revision, ...(consoleWrite?.params ?? []), ...tail.params],
   );
   if (rows[0]!.applied === 0) return null;
+  sealLater(run.id, tail.seal);
   return ackOf(run, plan);
 }
 

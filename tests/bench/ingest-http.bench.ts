@@ -1,9 +1,11 @@
 /**
  * P1 (DESIGN.md §5): ingest from many concurrent clients over real HTTP into the local
- * Postgres, through `npm start`'s production server, vs a raw bulk INSERT of the same points
- * into a plain narrow table of the same Postgres in the same run. Prints points/s and
- * post latency percentiles and CPU per post. Tunables: BENCH_CLIENTS, BENCH_SECONDS, BENCH_ROWS,
- * BENCH_KEYS, BENCH_GZIP (0: plain JSON bodies).
+ * Postgres, through `npm start`'s production server, in two phases: capacity (BENCH_CLIENTS
+ * clients posting back to back) and the target rate (BENCH_RATE points/s from clients posting
+ * once a second, as the SDK does, latency counted from when each post was due); then a raw
+ * bulk INSERT of as many points into a plain narrow table of the same Postgres as the
+ * baseline. Prints points/s, post latency percentiles and CPU per post. Other tunables:
+ * BENCH_SECONDS (per phase), BENCH_ROWS, BENCH_KEYS, BENCH_GZIP (0: plain JSON bodies).
  */
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -15,6 +17,7 @@ const clients = Number(process.env.BENCH_CLIENTS ?? 16);
 const seconds = Number(process.env.BENCH_SECONDS ?? 15);
 const rowsPerPost = Number(process.env.BENCH_ROWS ?? 100);
 const keysPerRow = Number(process.env.BENCH_KEYS ?? 10);
+const targetRate = Number(process.env.BENCH_RATE ?? 100_000);
 const pointsPerPost = rowsPerPost * keysPerRow;
 
 const postgres = await startBenchDatabase();
@@ -39,8 +42,6 @@ const server = await startNextServer(postgres.url).catch(async (error) => {
 });
 const base = server.url;
 
-const latencies: number[] = [];
-let points = 0;
 let errors = 0;
 
 /**
@@ -50,7 +51,7 @@ let errors = 0;
  * times more CPU per request). Bodies for up to 12 posts/s per client are prepared; a client
  * that runs out builds the rest on the fly.
  */
-const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+const agent = new http.Agent({ keepAlive: true });
 const gzip = process.env.BENCH_GZIP !== '0';
 
 function historyBody(offset: number): Buffer {
@@ -93,29 +94,80 @@ function post(url: URL, body: Buffer, gzipped = gzip): Promise<{ status: number;
 }
 
 const preparedPosts = seconds * 12;
-const prepared = Array.from({ length: clients }, () =>
-  Array.from({ length: preparedPosts }, (_, i) => historyBody(i * rowsPerPost)),
-);
 
-async function client(index: number, deadline: number) {
-  const runUrl = `${base}/api/v1/runs/bench/p1/run-${index}`;
+/** Latencies of one phase, in ms, and the points it stored. */
+interface Phase {
+  latencies: number[];
+  points: number;
+  firstDue: number;
+  lastDone: number;
+}
+
+/**
+ * Creates a run and sends its first batch (a run's first batch creates its series): like a
+ * job that has been training for a while, before the clock starts. Returns its stream URL.
+ */
+async function startRun(run: string, firstBody: Buffer): Promise<URL> {
+  const runUrl = `${base}/api/v1/runs/bench/p1/${run}`;
   await post(new URL(runUrl), Buffer.from('{}'), false);
   const streamUrl = new URL(`${runUrl}/stream`);
-  let offset = 0;
-  for (let n = 0; Date.now() < deadline; n++) {
-    const body = prepared[index]![n] ?? historyBody(offset);
-    const started = performance.now();
+  const first = await post(streamUrl, firstBody);
+  if (first.status !== 200) throw new Error(`first post failed: ${first.status} ${first.text}`);
+  return streamUrl;
+}
+
+/**
+ * One SDK-like client streaming to its started run, from its second batch. Closed loop (no
+ * `everyMs`): the next batch goes as soon as the last is acknowledged, until the deadline.
+ * Open loop: `posts` batches, one due every `everyMs`, each one's latency counted from when
+ * it was due, so a slow server cannot hide its backlog (no coordinated omission).
+ */
+async function client(
+  phase: Phase,
+  streamUrl: URL,
+  bodies: Buffer[],
+  until: { deadline: number } | { posts: number; everyMs: number },
+) {
+  const openLoop = 'everyMs' in until;
+  const start = performance.now() + (openLoop ? Math.random() * until.everyMs : 0);
+  for (let n = 1; openLoop ? n <= until.posts : Date.now() < until.deadline; n++) {
+    const body = bodies[n] ?? historyBody(n * rowsPerPost);
+    let due = performance.now();
+    if (openLoop) {
+      due = start + (n - 1) * until.everyMs;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+    phase.firstDue = Math.min(phase.firstDue, due);
     const response = await post(streamUrl, body);
-    latencies.push(performance.now() - started);
+    phase.lastDone = performance.now();
+    phase.latencies.push(phase.lastDone - due);
     if (response.status !== 200) {
       if (errors++ === 0) console.error(`first failed post: ${response.status} ${response.text}`);
       break;
     }
-    offset += rowsPerPost;
-    points += pointsPerPost;
+    phase.points += pointsPerPost;
   }
 }
 
+const newPhase = (): Phase => ({ latencies: [], points: 0, firstDue: Infinity, lastDone: 0 });
+/** Points per second from the first post's due time to the last answer. */
+const rateOf = (phase: Phase) =>
+  Math.round(phase.points / ((phase.lastDone - phase.firstDue) / 1000));
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!.toFixed(1);
+};
+
+// Phase 1, capacity: every client posts back to back.
+const capacity = newPhase();
+const prepared = Array.from({ length: clients }, () =>
+  Array.from({ length: preparedPosts }, (_, i) => historyBody(i * rowsPerPost)),
+);
+const capacityRuns = await Promise.all(
+  prepared.map((bodies, i) => startRun(`run-${i}`, bodies[0]!)),
+);
 const postmaster = postmasterPid(Number(new URL(postgres.url).port));
 const cpuBefore = {
   server: processGroupCpuMs(server.processGroup),
@@ -123,19 +175,36 @@ const cpuBefore = {
   bench: process.cpuUsage(),
 };
 const started = performance.now();
-const deadline = Date.now() + seconds * 1000;
-await Promise.all(Array.from({ length: clients }, (_, i) => client(i, deadline)));
+await Promise.all(
+  prepared.map((bodies, i) =>
+    client(capacity, capacityRuns[i]!, bodies, { deadline: Date.now() + seconds * 1000 }),
+  ),
+);
 const elapsed = (performance.now() - started) / 1000;
-const posts = latencies.length;
+const posts = capacity.latencies.length;
 const benchCpu = process.cpuUsage(cpuBefore.bench);
 const cpuPerPost = {
   server: (processGroupCpuMs(server.processGroup) - cpuBefore.server) / posts,
   postgres: ((postmaster ? processTreeCpuMs(postmaster) : NaN) - cpuBefore.postgres) / posts,
   clients: (benchCpu.user + benchCpu.system) / 1000 / posts,
 };
-latencies.sort((a, b) => a - b);
-const pct = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
+const points = capacity.points;
+
+// Phase 2, at the target rate: BENCH_RATE points/s from clients that each send one batch a
+// second (the SDK's rhythm), as many clients as that takes.
+const rateClients = Math.max(1, Math.round(targetRate / pointsPerPost));
+const atRate = newPhase();
+const rateBodies = Array.from({ length: rateClients }, () =>
+  Array.from({ length: seconds + 1 }, (_, i) => historyBody(i * rowsPerPost)),
+);
+const rateRuns = await Promise.all(
+  rateBodies.map((bodies, i) => startRun(`rate-${i}`, bodies[0]!)),
+);
+await Promise.all(
+  rateBodies.map((bodies, i) =>
+    client(atRate, rateRuns[i]!, bodies, { posts: seconds, everyMs: 1000 }),
+  ),
+);
 
 // Baseline: the same number of points, same batch shape and concurrency, straight into Postgres.
 const pool = getPool();
@@ -168,20 +237,29 @@ await Promise.all(
 const baselineSeconds = (performance.now() - baselineStart) / 1000;
 
 console.log(
-  `\nP1 ingest: ${clients} clients × ${rowsPerPost} rows × ${keysPerRow} keys per post, ${seconds} s, over HTTP to next start`,
+  `\nP1 ingest: ${rowsPerPost} rows × ${keysPerRow} keys per post, ${seconds} s per phase, over HTTP to npm start's server`,
 );
 console.table([
   {
-    path: 'Sextant stream endpoint',
+    phase: `capacity: ${clients} clients, back to back`,
     'points/s': Math.round(points / elapsed),
-    posts: latencies.length,
+    posts,
     errors,
-    'p50 ms': pct(0.5),
-    'p95 ms': pct(0.95),
-    'p99 ms': pct(0.99),
+    'p50 ms': percentile(capacity.latencies, 0.5),
+    'p95 ms': percentile(capacity.latencies, 0.95),
+    'p99 ms': percentile(capacity.latencies, 0.99),
   },
   {
-    path: 'raw unnest INSERT (baseline)',
+    phase: `target ${Math.round(targetRate / 1000)}k/s: ${rateClients} clients × 1 post/s`,
+    'points/s': rateOf(atRate),
+    posts: atRate.latencies.length,
+    errors: '',
+    'p50 ms': percentile(atRate.latencies, 0.5),
+    'p95 ms': percentile(atRate.latencies, 0.95),
+    'p99 ms': percentile(atRate.latencies, 0.99),
+  },
+  {
+    phase: 'raw unnest INSERT (baseline)',
     'points/s': Math.round(baselinePoints / baselineSeconds),
     posts: '',
     errors: '',

@@ -5,6 +5,7 @@ const { getPool, getPrisma } = await import('@/lib/db/prisma');
 const { getMetricsStore } = await import('@/lib/history');
 const { readRun, writeInOneStatement } = await import('@/lib/runs/ingest-stream');
 const { parseStreamBatch } = await import('@/lib/runs/parse-stream-batch');
+const { sealsSettled } = await import('@/lib/runs/seal-queue');
 
 let runId: string;
 let projectId: string;
@@ -43,18 +44,12 @@ async function consoleLines() {
 beforeAll(async () => {
   runId = await createBareRun('one-statement');
   projectId = (await getPrisma().run.findUniqueOrThrow({ where: { id: runId } })).projectId;
-  // A new run's first batch starts its first storage block: that is the locked path's work.
   const run = await readRun(getPool(), projectId, 'one-statement', false);
-  expect(await writeInOneStatement(run, batch(0, 10, 0))).toBeNull();
+  expect(await writeInOneStatement(run, batch(0, 10, 0))).toMatchObject({ historyOffset: 10 });
 });
 
 describe('the one-statement ingest path', () => {
   it('writes points, system samples, console lines, summary and offsets together', async () => {
-    // As if steps 0..9 and one system sample had been logged.
-    await getPool().query(
-      `UPDATE "Run" SET "lastStep" = 9, "historyOffset" = 10, "systemOffset" = 1 WHERE id = $1`,
-      [runId],
-    );
     const run = await readRun(getPool(), projectId, 'one-statement', false);
     const ack = await writeInOneStatement(run, batch(10, 20, 1));
     expect(ack).toEqual({
@@ -63,9 +58,9 @@ describe('the one-statement ingest path', () => {
       state: 'RUNNING',
       stopRequested: false,
     });
-    expect(await steps('loss')).toEqual(Array.from({ length: 20 }, (_, i) => 10 + i));
-    expect(await steps('system/cpu')).toEqual([1]);
-    expect(await consoleLines()).toEqual([10]);
+    expect(await steps('loss')).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(await steps('system/cpu')).toEqual([0, 1]);
+    expect(await consoleLines()).toEqual([0, 10]);
     const after = await getPrisma().run.findUniqueOrThrow({ where: { id: runId } });
     expect(after).toMatchObject({ historyOffset: 30, systemOffset: 2, lastStep: 29n });
     expect(after.summary).toMatchObject({ loss: 1 / 30, best: 10 });
@@ -77,13 +72,13 @@ describe('the one-statement ingest path', () => {
     // store its points while the offsets stay put.
     await getPool().query(`UPDATE "Run" SET state = 'KILLED' WHERE id = $1`, [runId]);
     expect(await writeInOneStatement(stale, batch(30, 5, 2))).toBeNull();
-    expect(await steps('loss')).toHaveLength(20);
-    expect(await consoleLines()).toEqual([10]);
+    expect(await steps('loss')).toHaveLength(30);
+    expect(await consoleLines()).toEqual([0, 10]);
     const after = await getPrisma().run.findUniqueOrThrow({ where: { id: runId } });
     expect(after).toMatchObject({ state: 'KILLED', historyOffset: 30 });
   });
 
-  it('leaves batches that rewrite a step or complete a block to the locked path', async () => {
+  it('leaves a batch that writes a step again to the locked path', async () => {
     const run = await readRun(getPool(), projectId, 'one-statement', false);
     // Step 29 again, with another key (log without commit).
     expect(
@@ -92,18 +87,32 @@ describe('the one-statement ingest path', () => {
         parseStreamBatch({ history: { offset: 30, rows: [{ step: 29, values: { lr: 0.1 } }] } }),
       ),
     ).toBeNull();
+    expect(await steps('lr')).toEqual([]);
+  });
+
+  it('writes a batch that completes a block, and seals the block after it', async () => {
+    await getPool().query(`UPDATE "Run" SET state = 'RUNNING' WHERE id = $1`, [runId]);
+    const run = await readRun(getPool(), projectId, 'one-statement', false);
     // Steps 30..1029 cross the first block's end (1024).
-    expect(
-      await writeInOneStatement(
-        run,
-        parseStreamBatch({
-          history: {
-            offset: 30,
-            rows: Array.from({ length: 1000 }, (_, i) => ({ step: 30 + i, values: { loss: i } })),
-          },
-        }),
-      ),
-    ).toBeNull();
-    expect(await steps('loss')).toHaveLength(20);
+    const ack = await writeInOneStatement(
+      run,
+      parseStreamBatch({
+        history: {
+          offset: 30,
+          rows: Array.from({ length: 1000 }, (_, i) => ({ step: 30 + i, values: { loss: i } })),
+        },
+      }),
+    );
+    expect(ack).toMatchObject({ historyOffset: 1030 });
+    const expected = Array.from({ length: 1030 }, (_, i) => i);
+    expect(await steps('loss')).toEqual(expected);
+    await sealsSettled();
+    const { rows } = await getPool().query<{ stepFirst: string; count: number }>(
+      `SELECT c."stepFirst"::text AS "stepFirst", c.count FROM "HistoryChunk" c
+       JOIN "Metric" m ON m.id = c."metricId" WHERE m."runId" = $1 AND m.key = 'loss'`,
+      [runId],
+    );
+    expect(rows).toEqual([{ stepFirst: '0', count: 1024 }]);
+    expect(await steps('loss')).toEqual(expected);
   });
 });
