@@ -41,6 +41,9 @@ export async function serveIngestStream(
   response: ServerResponse,
   target: StreamTarget,
 ): Promise<void> {
+  // A client that hangs up mid-request must cost this request, not the worker process.
+  request.on('error', () => {});
+  response.on('error', () => {});
   try {
     const actor = await actorFromApiKey(apiKeyFromAuthorization(request.headers.authorization!)!);
     const encoding = bodyEncoding(request.headers['content-encoding']);
