@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getMetricsStore } from '@/lib/history';
-import { chunkSize } from '@/lib/history/postgres-metrics-store';
-import { getPrisma } from '@/lib/db/prisma';
+import { chunkSize, type PostgresMetricsStore } from '@/lib/history/postgres-metrics-store';
+import { getPool, getPrisma } from '@/lib/db/prisma';
 import { createBareRun } from '../helpers/runs';
 
 const store = getMetricsStore();
@@ -196,5 +196,28 @@ describe('Postgres metrics store', () => {
       [1100, 2],
       [2100, 3],
     ]);
+  });
+
+  it('does not seal a block its series has not moved past (a seal queued before a rewind)', async () => {
+    const rewound = await createBareRun('history-seal-guard');
+    await store.append(
+      rewound,
+      Array.from({ length: 1000 }, (_, step) => ({ step, values: { loss: step } })),
+    );
+    const metric = await getPrisma().metric.findFirstOrThrow({ where: { runId: rewound } });
+    // A seal for the block 0..1023, as queued when the run had reached step 1024 before it
+    // was rewound to step 1000.
+    await (store as PostgresMetricsStore).seal(getPool(), new Map([[String(metric.id), 1024]]));
+    expect(await getPrisma().historyChunk.count({ where: { metricId: metric.id } })).toBe(0);
+    expect(await tailPoints(metric.id)).toBe(1000);
+    // Once the series is past the block (a batch that leaves sealing to the queue), the same
+    // seal takes it.
+    await store.append(rewound, [{ step: 1025, values: { loss: 1025 } }], undefined, {
+      previousLastStep: 1024,
+    });
+    expect(await getPrisma().historyChunk.count({ where: { metricId: metric.id } })).toBe(0);
+    await (store as PostgresMetricsStore).seal(getPool(), new Map([[String(metric.id), 1024]]));
+    expect(await getPrisma().historyChunk.count({ where: { metricId: metric.id } })).toBe(1);
+    expect(await tailPoints(metric.id)).toBe(1);
   });
 });
