@@ -1,3 +1,4 @@
+import type { Prisma } from '@/generated/prisma/client';
 import type { PoolClient } from 'pg';
 import { getPool } from './prisma';
 
@@ -18,4 +19,17 @@ export async function withTransaction<T>(work: (client: PoolClient) => Promise<T
   } finally {
     client.release();
   }
+}
+
+/**
+ * A Prisma interactive transaction as the `query(text, values)` the raw SQL services take
+ * (the metrics store), so their statements join that transaction.
+ */
+export function prismaQueryable(tx: Prisma.TransactionClient) {
+  return {
+    async query<R extends object = Record<string, unknown>>(text: string, values: unknown[] = []) {
+      const rows = await tx.$queryRawUnsafe<R[]>(text, ...values);
+      return { rows, rowCount: rows.length };
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Prisma } from '@/generated/prisma/client';
 import type { Actor } from '../auth/actor';
 import { getPrisma } from '../db/prisma';
+import { prismaQueryable } from '../db/transaction';
 import { AppError } from '../errors';
 import { getMetricsStore } from '../history';
 import { assertCan } from '../permissions/catalog';
@@ -174,8 +175,12 @@ export async function upsertRun(
     if (resume === 'never') throw runMustNotExist(runId, where);
     const resuming = data.resumeFromStep !== undefined;
     if (resuming) {
-      // Rewind: the history stream continues from the kept rows.
-      await getMetricsStore().deleteFromStep(existing.id, data.resumeFromStep!);
+      // Rewind: the history stream continues from the kept rows. In this transaction and under
+      // the run's row lock, so history and lastStep change together, and a batch in flight or
+      // a queued seal of this run waits for the rewind instead of racing it.
+      const client = prismaQueryable(tx);
+      await client.query(`SELECT 1 FROM "Run" WHERE id = $1 FOR UPDATE`, [existing.id]);
+      await getMetricsStore().deleteFromStep(existing.id, data.resumeFromStep!, client);
     }
     const printed = await tx.consoleLine.aggregate({
       where: { runId: existing.id },

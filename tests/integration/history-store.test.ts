@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getMetricsStore } from '@/lib/history';
 import { chunkSize, type PostgresMetricsStore } from '@/lib/history/postgres-metrics-store';
 import { getPool, getPrisma } from '@/lib/db/prisma';
+import { prismaQueryable } from '@/lib/db/transaction';
 import { createBareRun } from '../helpers/runs';
 
 const store = getMetricsStore();
@@ -118,7 +119,15 @@ describe('Postgres metrics store', () => {
       run,
       Array.from({ length: 2500 }, (_, step) => ({ step, values: { x: step } })),
     );
-    await store.deleteFromStep(run, 1500);
+    // As the resume path does it: inside a Prisma transaction (rolled back once, then kept).
+    await getPrisma()
+      .$transaction(async (tx) => {
+        await store.deleteFromStep(run, 1500, prismaQueryable(tx));
+        throw new Error('roll back');
+      })
+      .catch(() => {});
+    expect(await store.readExact(run, 'x', { limit: 10_000 })).toHaveLength(2500);
+    await getPrisma().$transaction((tx) => store.deleteFromStep(run, 1500, prismaQueryable(tx)));
     const kept = await store.readExact(run, 'x', { limit: 10_000 });
     expect(kept).toHaveLength(1500);
     expect(kept.at(-1)).toEqual({ step: 1499, value: 1499 });
