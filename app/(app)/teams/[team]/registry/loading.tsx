@@ -1,0 +1,9 @@
+import { LoadingCards } from '@/components/ui/loading-cards';
+
+export default function Loading() {
+  return (
+    <div className="mx-auto max-w-6xl px-6 py-8">
+      <LoadingCards heights={['h-10', 'h-64']} />
+    </div>
+  );
+}
