@@ -76,14 +76,6 @@ function nullableLiteral(items: readonly (number | null)[]): string {
   return `{${items.map((item) => (item === null ? 'NULL' : item)).join(',')}}`;
 }
 
-/** Sorts a series' points by step (ingest sends them in order; other callers may not). */
-function sortByStep(entry: { steps: number[]; values: number[] }): void {
-  if (entry.steps.every((step, i) => i === 0 || entry.steps[i - 1]! < step)) return;
-  const order = entry.steps.map((_, i) => i).sort((a, b) => entry.steps[a]! - entry.steps[b]!);
-  entry.steps = order.map((i) => entry.steps[i]!);
-  entry.values = order.map((i) => entry.values[i]!);
-}
-
 interface SeriesPoints {
   id: string;
   steps: number[];
@@ -119,6 +111,7 @@ function seriesOfRows(rows: HistoryRow[]): Map<string, { steps: number[]; values
 
 /** Sorts by step; of points with the same step the one that came last stays. */
 function sortKeepingLast(entry: { steps: number[]; values: number[] }): void {
+  if (entry.steps.every((step, i) => i === 0 || entry.steps[i - 1]! < step)) return;
   // Array.prototype.sort is stable: equal steps keep their arrival order.
   const order = entry.steps.map((_, i) => i).sort((a, b) => entry.steps[a]! - entry.steps[b]!);
   const steps: number[] = [];
@@ -364,7 +357,7 @@ export class PostgresMetricsStore implements MetricsStore {
     const chunks: (ChunkRow & { id: string })[] = [];
     const kept: [string, { steps: number[]; values: number[] }][] = [];
     for (const [id, entry] of taken) {
-      sortByStep(entry);
+      sortKeepingLast(entry);
       const boundary = boundaries.get(id)!;
       const cut = entry.steps.findIndex((step) => step >= boundary);
       const end = cut < 0 ? entry.steps.length : cut;
