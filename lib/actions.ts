@@ -1,3 +1,4 @@
+import { revalidatePath } from 'next/cache';
 import { isAppError } from './errors';
 import { getLogger } from './logger';
 import type { ActionState } from './action-state';
@@ -38,4 +39,20 @@ export async function runAction<T>(
     getLogger().error({ err: error }, 'Server action failed');
     return { status: 'error', message: 'Something went wrong on our side. Try again.', fields: {} };
   }
+}
+
+/**
+ * runAction, then, when it succeeded, revalidates what shows the change: a page's path, or
+ * `{ layout: path }` for everything under it.
+ */
+export async function runActionAndRevalidate<T>(
+  revalidate: string | { layout: string },
+  work: () => Promise<{ message?: string; data?: T } | void>,
+): Promise<ActionState<T>> {
+  const result = await runAction(work);
+  if (result.status === 'ok') {
+    if (typeof revalidate === 'string') revalidatePath(revalidate);
+    else revalidatePath(revalidate.layout, 'layout');
+  }
+  return result;
 }

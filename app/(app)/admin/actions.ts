@@ -1,7 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { formText, runAction, type ActionState } from '@/lib/actions';
+import { formText, type ActionState, runActionAndRevalidate } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { updateSystemSettings } from '@/lib/system/settings';
 import { deleteTeam } from '@/lib/teams/create-team';
@@ -13,7 +12,7 @@ export async function updateSystemSettingsAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/admin', async () => {
     await updateSystemSettings(actor, {
       organizationCreation: formText(form, 'organizationCreation') as 'anyone' | 'admins',
       // Empty or not a number: 0, which the service refuses with "must be at least 1".
@@ -21,8 +20,6 @@ export async function updateSystemSettingsAction(
     });
     return { message: 'System settings saved.' };
   });
-  if (result.status === 'ok') revalidatePath('/admin');
-  return result;
 }
 
 export async function deleteTeamAction(
@@ -31,11 +28,9 @@ export async function deleteTeamAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const team = formText(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  // Every page may list or link the team (the header's team menu included).
+  return runActionAndRevalidate<undefined>({ layout: '/' }, async () => {
     await deleteTeam(actor, team);
     return { message: `Deleted ${team}.` };
   });
-  // Every page may list or link the team (the header's team menu included).
-  if (result.status === 'ok') revalidatePath('/', 'layout');
-  return result;
 }

@@ -18,7 +18,13 @@ import {
   updateAlertPreferences,
   updateProfile,
 } from '@/lib/accounts/profile';
-import { formChecked, formText, runAction, type ActionState } from '@/lib/actions';
+import {
+  formChecked,
+  formText,
+  runAction,
+  type ActionState,
+  runActionAndRevalidate,
+} from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 
 /*
@@ -83,12 +89,10 @@ export async function removeAvatarAction(
 
 export async function addEmailAction(_previous: ActionState, form: FormData): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/emails', async () => {
     const email = await addEmail(actor, formText(form, 'address'));
     return { message: `We sent a verification link to ${email.address}.` };
   });
-  if (result.status === 'ok') revalidatePath('/settings/emails');
-  return result;
 }
 
 export async function deleteEmailAction(
@@ -96,12 +100,10 @@ export async function deleteEmailAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/emails', async () => {
     await deleteEmail(actor, formText(form, 'emailId'));
     return { message: 'Email deleted.' };
   });
-  if (result.status === 'ok') revalidatePath('/settings/emails');
-  return result;
 }
 
 export async function makePrimaryEmailAction(
@@ -109,12 +111,10 @@ export async function makePrimaryEmailAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/emails', async () => {
     await setPrimaryEmail(actor, formText(form, 'emailId'));
     return { message: 'Primary email changed.' };
   });
-  if (result.status === 'ok') revalidatePath('/settings/emails');
-  return result;
 }
 
 export async function resendVerificationAction(
@@ -122,12 +122,10 @@ export async function resendVerificationAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/emails', async () => {
     await resendVerification(actor, formText(form, 'emailId'));
     return { message: 'Verification email sent.' };
   });
-  if (result.status === 'ok') revalidatePath('/settings/emails');
-  return result;
 }
 
 /* ---------- API keys ---------- */
@@ -143,12 +141,10 @@ export async function createApiKeyAction(
   form: FormData,
 ): Promise<ActionState<CreatedApiKey>> {
   const actor = await getCurrentActor();
-  const result = await runAction<CreatedApiKey>(async () => {
+  return runActionAndRevalidate<CreatedApiKey>('/settings/api-keys', async () => {
     const { apiKey, secret } = await createApiKey(actor, formText(form, 'name'));
     return { message: `Created API key “${apiKey.name}”.`, data: { name: apiKey.name, secret } };
   });
-  if (result.status === 'ok') revalidatePath('/settings/api-keys');
-  return result;
 }
 
 export async function revokeApiKeyAction(
@@ -156,12 +152,10 @@ export async function revokeApiKeyAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/api-keys', async () => {
     await revokeApiKey(actor, formText(form, 'apiKeyId'));
     return { message: 'API key revoked.' };
   });
-  if (result.status === 'ok') revalidatePath('/settings/api-keys');
-  return result;
 }
 
 /* ---------- Alerts & beta features ---------- */
@@ -171,7 +165,7 @@ export async function updateAlertPreferencesAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/preferences', async () => {
     await updateAlertPreferences(actor, {
       runFinishedEmail: formChecked(form, 'runFinishedEmail'),
       runFinishedSlack: formChecked(form, 'runFinishedSlack'),
@@ -183,18 +177,14 @@ export async function updateAlertPreferencesAction(
     });
     return { message: 'Alert preferences saved.' };
   });
-  if (result.status === 'ok') revalidatePath('/settings/preferences');
-  return result;
 }
 
 /** Called by a switch, not a form: one beta feature on or off. */
 export async function setBetaFeatureAction(key: string, enabled: boolean): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/preferences', async () => {
     await setBetaFeature(actor, String(key), enabled === true);
   });
-  if (result.status === 'ok') revalidatePath('/settings/preferences');
-  return result;
 }
 
 /* ---------- Account ---------- */
@@ -240,10 +230,8 @@ export async function unlinkAccountAction(
   form: FormData,
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>('/settings/account', async () => {
     await unlinkAccount(actor, formText(form, 'accountId'));
     return { message: 'Disconnected.' };
   });
-  if (result.status === 'ok') revalidatePath('/settings/account');
-  return result;
 }

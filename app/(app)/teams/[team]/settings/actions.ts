@@ -3,7 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { parseRoleValue } from '@/components/teams/role-value';
-import { formChecked, formText, runAction, type ActionState } from '@/lib/actions';
+import {
+  formChecked,
+  formText,
+  runAction,
+  type ActionState,
+  runActionAndRevalidate,
+} from '@/lib/actions';
 import type { Actor } from '@/lib/auth/actor';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { createCustomRole, deleteCustomRole, updateCustomRole } from '@/lib/teams/custom-roles';
@@ -183,12 +189,10 @@ export async function updateShowcaseAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const team = formText(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>(`/${team}`, async () => {
     await setTeamShowcase(actor, team, form.getAll('projectIds').map(String));
     return { message: 'Showcase saved.' };
   });
-  if (result.status === 'ok') revalidatePath(`/${team}`);
-  return result;
 }
 
 /** The same for reports of the team's projects (lib/reports/report-showcase.ts). */
@@ -198,12 +202,10 @@ export async function updateReportShowcaseAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const team = formText(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>(`/${team}`, async () => {
     await setTeamReportShowcase(actor, team, form.getAll('reportIds').map(String));
     return { message: 'Showcase saved.' };
   });
-  if (result.status === 'ok') revalidatePath(`/${team}`);
-  return result;
 }
 
 /* ---------- Service accounts ---------- */

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { runAction, type ActionState } from '@/lib/actions';
+import { runAction, type ActionState, runActionAndRevalidate } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import { AppError } from '@/lib/errors';
 import { deleteRuns } from '@/lib/runs/delete-runs';
@@ -83,14 +83,15 @@ export async function moveRunAction(run: RunRef, toProject: string): Promise<Act
 export async function deleteRunAction(run: RunRef): Promise<ActionState> {
   const actor = await getCurrentActor();
   const target = clean(run);
-  const result = await runAction<undefined>(async () => {
-    const { count } = await deleteRuns(actor, {
-      entity: target.entity,
-      project: target.project,
-      runIds: [target.runId],
-    });
-    if (count === 0) throw AppError.notFound(`Run "${target.runId}"`);
-  });
-  if (result.status === 'ok') revalidatePath(`/${target.entity}/${target.project}`, 'layout');
-  return result;
+  return runActionAndRevalidate<undefined>(
+    { layout: `/${target.entity}/${target.project}` },
+    async () => {
+      const { count } = await deleteRuns(actor, {
+        entity: target.entity,
+        project: target.project,
+        runIds: [target.runId],
+      });
+      if (count === 0) throw AppError.notFound(`Run "${target.runId}"`);
+    },
+  );
 }

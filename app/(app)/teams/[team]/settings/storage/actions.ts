@@ -1,7 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { formChecked, formText, runAction, type ActionState } from '@/lib/actions';
+import { formChecked, formText, type ActionState, runActionAndRevalidate } from '@/lib/actions';
 import { getCurrentActor } from '@/lib/auth/current-actor';
 import {
   removeTeamStorageConnector,
@@ -16,7 +15,7 @@ export async function saveStorageConnectorAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const team = formText(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>(`/teams/${team}/settings/storage`, async () => {
     await saveTeamStorageConnector(actor, team, {
       endpoint: formText(form, 'endpoint'),
       bucket: formText(form, 'bucket'),
@@ -28,8 +27,6 @@ export async function saveStorageConnectorAction(
     });
     return { message: 'The bucket passed the test. New uploads of the team go there.' };
   });
-  if (result.status === 'ok') revalidatePath(`/teams/${team}/settings/storage`);
-  return result;
 }
 
 export async function removeStorageConnectorAction(
@@ -38,10 +35,8 @@ export async function removeStorageConnectorAction(
 ): Promise<ActionState> {
   const actor = await getCurrentActor();
   const team = formText(form, 'team');
-  const result = await runAction<undefined>(async () => {
+  return runActionAndRevalidate<undefined>(`/teams/${team}/settings/storage`, async () => {
     await removeTeamStorageConnector(actor, team);
     return { message: 'Connector removed. New uploads go to the instance storage.' };
   });
-  if (result.status === 'ok') revalidatePath(`/teams/${team}/settings/storage`);
-  return result;
 }
